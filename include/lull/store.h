@@ -1,0 +1,180 @@
+/*
+ * The store: where the journal lives.  One interface, chosen backend at
+ * open time from the spec ("sqlite:PATH", or a plain path, for the
+ * embedded SQLite default; other schemes such as "postgresql://" slot in
+ * behind the same functions without touching core or callers).
+ *
+ * Contract for every function here:
+ *  - Each write is atomic: it happens completely or not at all.  Writes
+ *    run the journal's rules (journal.h) inside their transaction, so an
+ *    invalid or overlapping entry is refused whoever the caller is, and the
+ *    database is left unchanged.
+ *  - lull_store_begin()/_commit()/_rollback() group several writes into
+ *    one transaction (an import is all or nothing).  Writes inside it nest
+ *    as savepoints: a refused write inside leaves the earlier ones intact
+ *    until the caller decides.
+ *  - On failure the code says what kind of failure and lull_store_error()
+ *    (also copied into "ei" where a function takes one) says what and
+ *    where in words.  Out-parameters are left empty.
+ *  - Updates compare versions: if the record's meta.version is not 0 and
+ *    differs from the stored one, the update is refused with
+ *    LULL_ECONFLICT (someone else changed it meanwhile).  A successful
+ *    update bumps the stored version and writes it back into the record
+ *    where the record is not const.
+ *  - A handle is used by one thread at a time.
+ * SPDX-License-Identifier: ISC
+ */
+#ifndef LULL_STORE_H
+#define LULL_STORE_H
+
+#include <stdint.h>
+
+#include "lull/err.h"
+#include "lull/model.h"
+#include "lull/tz.h"
+
+struct lull_store; /* opaque */
+
+/* Who is writing, and the time the write happens (never read from a
+ * clock inside the library). */
+struct lull_actor {
+	int64_t caregiver_id; /* 0 if not known */
+	int64_t now_utc;
+};
+
+/*
+ * Open (creating if needed) the store named by "spec" and bring its schema
+ * up to date with the migrations compiled in.  On success *out owns the
+ * handle, released with lull_store_close().  On failure *out is NULL and
+ * "ei" says why.
+ */
+LULL_MUST_CHECK enum lull_err lull_store_open(struct lull_store **out,
+    const char *spec, struct lull_errinfo *ei);
+void lull_store_close(struct lull_store *); /* NULL is a no-op */
+
+/* The last failure on this handle; borrowed, valid until the next call. */
+const struct lull_errinfo *lull_store_error(const struct lull_store *);
+
+/* The schema version now in the database (the highest migration). */
+int lull_store_schema_version(const struct lull_store *);
+
+LULL_MUST_CHECK enum lull_err lull_store_begin(struct lull_store *);
+LULL_MUST_CHECK enum lull_err lull_store_commit(struct lull_store *);
+void lull_store_rollback(struct lull_store *); /* no-op outside begin */
+
+/* Households.  id 0 in _get means "the first one" (a household per file
+ * is the command line's case). */
+LULL_MUST_CHECK enum lull_err lull_store_household_add(struct lull_store *,
+    const struct lull_household *, const struct lull_actor *, int64_t *id);
+LULL_MUST_CHECK enum lull_err lull_store_household_get(struct lull_store *,
+    int64_t id, struct lull_household *out);
+LULL_MUST_CHECK enum lull_err lull_store_household_update(struct lull_store *,
+    struct lull_household *, const struct lull_actor *);
+/* Delete every child, caregiver and entry of the household, keep it. */
+LULL_MUST_CHECK enum lull_err lull_store_household_clear(struct lull_store *,
+    int64_t household_id);
+
+/* Caregivers: names are unique within a household (LULL_ECONFLICT). */
+LULL_MUST_CHECK enum lull_err lull_store_caregiver_add(struct lull_store *,
+    const struct lull_caregiver *, const struct lull_actor *, int64_t *id);
+LULL_MUST_CHECK enum lull_err lull_store_caregiver_get(struct lull_store *,
+    int64_t id, struct lull_caregiver *out);
+LULL_MUST_CHECK enum lull_err lull_store_caregiver_find(struct lull_store *,
+    int64_t household_id, const char *name, struct lull_caregiver *out);
+LULL_MUST_CHECK enum lull_err lull_store_caregiver_list(struct lull_store *,
+    int64_t household_id, struct lull_caregiverv *out);
+LULL_MUST_CHECK enum lull_err lull_store_caregiver_update(struct lull_store *,
+    struct lull_caregiver *, const struct lull_actor *);
+LULL_MUST_CHECK enum lull_err lull_store_caregiver_delete(struct lull_store *,
+    int64_t id);
+
+/* Children: names unique within a household; lull_child_check() runs on
+ * add and update with "today" taken from actor->now_utc in "tz". */
+LULL_MUST_CHECK enum lull_err lull_store_child_add(struct lull_store *,
+    const struct lull_child *, const struct lull_tz *,
+    const struct lull_actor *, int64_t *id);
+LULL_MUST_CHECK enum lull_err lull_store_child_get(struct lull_store *,
+    int64_t id, struct lull_child *out);
+LULL_MUST_CHECK enum lull_err lull_store_child_find(struct lull_store *,
+    int64_t household_id, const char *name, struct lull_child *out);
+LULL_MUST_CHECK enum lull_err lull_store_child_list(struct lull_store *,
+    int64_t household_id, struct lull_childv *out);
+LULL_MUST_CHECK enum lull_err lull_store_child_update(struct lull_store *,
+    struct lull_child *, const struct lull_tz *, const struct lull_actor *);
+/* Deletes the child's sleeps, wakings, feeds and tags with it. */
+LULL_MUST_CHECK enum lull_err lull_store_child_delete(struct lull_store *,
+    int64_t id);
+
+/*
+ * Sleeps, with their wakings.  _add settles nap/night (journal.h) when
+ * not given, runs lull_sleep_check() and lull_sleep_check_overlap()
+ * against the child's stored sleeps, then writes the sleep and its
+ * wakings; on success s->id, the wakings' ids and meta are filled in.
+ * "tz" is the household's zone (for nap/night and messages).
+ * _update writes the sleep's own fields (not its wakings: see the waking
+ * functions) and re-checks it with its stored wakings.
+ */
+LULL_MUST_CHECK enum lull_err lull_store_sleep_add(struct lull_store *,
+    struct lull_sleep *s, const struct lull_tz *, const struct lull_actor *);
+LULL_MUST_CHECK enum lull_err lull_store_sleep_get(struct lull_store *,
+    int64_t id, struct lull_sleep *out);
+LULL_MUST_CHECK enum lull_err lull_store_sleep_update(struct lull_store *,
+    struct lull_sleep *s, const struct lull_tz *, const struct lull_actor *);
+LULL_MUST_CHECK enum lull_err lull_store_sleep_delete(struct lull_store *,
+    int64_t id);
+/*
+ * Sleeps of one child ("child_id" > 0) or of every child of the household
+ * ("child_id" 0), that intersect [from_utc, to_utc), oldest first, with
+ * their wakings.  An ongoing sleep intersects everything after its start.
+ */
+LULL_MUST_CHECK enum lull_err lull_store_sleep_range(struct lull_store *,
+    int64_t household_id, int64_t child_id, int64_t from_utc, int64_t to_utc,
+    struct lull_sleepv *out);
+/* The child's ongoing sleep, LULL_ENOTFOUND if none. */
+LULL_MUST_CHECK enum lull_err lull_store_sleep_ongoing(struct lull_store *,
+    int64_t child_id, struct lull_sleep *out);
+/* The child's sleep whose [start, end] holds "utc" (ongoing: from start
+ * on), LULL_ENOTFOUND if none. */
+LULL_MUST_CHECK enum lull_err lull_store_sleep_at(struct lull_store *,
+    int64_t child_id, int64_t utc, struct lull_sleep *out);
+
+/* Wakings: w->sleep_id names the sleep; the sleep with the new or changed
+ * waking must still pass lull_sleep_check(). */
+LULL_MUST_CHECK enum lull_err lull_store_waking_add(struct lull_store *,
+    struct lull_waking *w, const struct lull_tz *, const struct lull_actor *);
+LULL_MUST_CHECK enum lull_err lull_store_waking_get(struct lull_store *,
+    int64_t id, struct lull_waking *out);
+LULL_MUST_CHECK enum lull_err lull_store_waking_update(struct lull_store *,
+    struct lull_waking *w, const struct lull_tz *, const struct lull_actor *);
+LULL_MUST_CHECK enum lull_err lull_store_waking_delete(struct lull_store *,
+    int64_t id);
+
+/* Feeds: lull_feed_check() on add and update. */
+LULL_MUST_CHECK enum lull_err lull_store_feed_add(struct lull_store *,
+    struct lull_feed *f, const struct lull_actor *);
+LULL_MUST_CHECK enum lull_err lull_store_feed_get(struct lull_store *,
+    int64_t id, struct lull_feed *out);
+LULL_MUST_CHECK enum lull_err lull_store_feed_update(struct lull_store *,
+    struct lull_feed *f, const struct lull_actor *);
+LULL_MUST_CHECK enum lull_err lull_store_feed_delete(struct lull_store *,
+    int64_t id);
+/* Feeds starting in [from_utc, to_utc), oldest first; child 0 = all. */
+LULL_MUST_CHECK enum lull_err lull_store_feed_range(struct lull_store *,
+    int64_t household_id, int64_t child_id, int64_t from_utc, int64_t to_utc,
+    struct lull_feedv *out);
+
+/* Tags: lull_tag_check() on add and update. */
+LULL_MUST_CHECK enum lull_err lull_store_tag_add(struct lull_store *,
+    struct lull_tag *t, const struct lull_actor *);
+LULL_MUST_CHECK enum lull_err lull_store_tag_get(struct lull_store *,
+    int64_t id, struct lull_tag *out);
+LULL_MUST_CHECK enum lull_err lull_store_tag_update(struct lull_store *,
+    struct lull_tag *t, const struct lull_actor *);
+LULL_MUST_CHECK enum lull_err lull_store_tag_delete(struct lull_store *,
+    int64_t id);
+/* Tags whose [from_day, to_day] meets [from_day, to_day]; child 0 = all. */
+LULL_MUST_CHECK enum lull_err lull_store_tag_range(struct lull_store *,
+    int64_t household_id, int64_t child_id, int32_t from_day, int32_t to_day,
+    struct lull_tagv *out);
+
+#endif

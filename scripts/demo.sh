@@ -1,0 +1,25 @@
+#!/bin/sh
+# The quick start's main job until the web app lands: make sure a demo
+# journal exists, then show it as a parent would see it.
+# Usage: scripts/demo.sh path/to/lull demo.db
+# SPDX-License-Identifier: ISC
+set -eu
+LULL=$1
+DB=$2
+if [ ! -f "$DB" ]; then
+	"$LULL" --db "$DB" demo
+fi
+echo
+"$LULL" --db "$DB" child list
+echo
+"$LULL" --db "$DB" log --days 2
+cat <<EOT
+
+This is the demo journal in $DB. Try, for instance:
+  $LULL --db $DB log --days 7
+  $LULL --db $DB sleep start --how fed,held --where sidecar
+  $LULL --db $DB sleep stop
+  $LULL --db $DB sleep add --from 19:30 --to 06:40 --waking 23:10-23:25,feed,Sam
+  $LULL --db $DB export --json -o backup.json
+  $LULL --help
+EOT

@@ -1,0 +1,43 @@
+#!/bin/sh
+# Install the Debian packages lull needs, but only those that are missing.
+# Safe to run again and again: when everything is present it does nothing
+# and touches no network.  Used by `make run`, `make test` and .ci/run.
+# SPDX-License-Identifier: ISC
+set -eu
+
+# Build and runtime packages, one per line; keep in step with the README.
+PKGS="
+gcc
+make
+pkg-config
+libc6-dev
+libsqlite3-dev
+libjansson-dev
+tzdata
+jq
+"
+
+missing=""
+for p in $PKGS; do
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null |
+	    grep -q 'install ok installed'; then
+		missing="$missing $p"
+	fi
+done
+
+[ -z "$missing" ] && exit 0
+
+echo "lull: installing missing Debian packages:$missing" >&2
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+	if command -v sudo >/dev/null 2>&1; then
+		SUDO=sudo
+	else
+		echo "lull: need root (or sudo) to install:$missing" >&2
+		exit 1
+	fi
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -qq --no-install-recommends $missing

@@ -1,0 +1,470 @@
+/*
+ * lull: the command line.  Global options, the command table, help, and
+ * opening the journal before a command runs.
+ * SPDX-License-Identifier: ISC
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "lull/tzload.h"
+#include "cli_int.h"
+
+#define LULL_VERSION "0.1.0"
+
+#define TIME_HELP                                                           \
+	"Times: now, HH:MM, yesterday HH:MM, YYYY-MM-DD HH:MM, or with an "  \
+	"offset (2026-03-29T01:30+01:00). A bare HH:MM is its latest "        \
+	"occurrence (so 19:30 typed next morning is last evening); an end "  \
+	"time is its first occurrence after the start, so a night crosses "  \
+	"midnight by itself."
+
+static const struct cli_cmd cmds[] = {
+	{ "init", "[--tz ZONE] [--name NAME]",
+	    "Create the journal for a household. The zone defaults to the "
+	    "system's; every time is shown in it.",
+	    "tz= name=", 0, 0, CLI_NEEDS_STORE, cmd_init },
+	{ "child add", "NAME --born YYYY-MM-DD [--due YYYY-MM-DD]",
+	    "Add a child. Give the due date for a baby born early: ages "
+	    "and norms then use the corrected age until 24 months.",
+	    "born= due=", 1, 1, CLI_NEEDS_HOUSEHOLD, cmd_child_add },
+	{ "child list", "[--json]", "List the children with their ages.",
+	    "", 0, 0, CLI_NEEDS_HOUSEHOLD, cmd_child_list },
+	{ "child edit",
+	    "NAME [--name NEW] [--born YYYY-MM-DD] [--due YYYY-MM-DD|--no-due]",
+	    "Change a child's name or dates.", "name= born= due= no-due", 1, 1,
+	    CLI_NEEDS_HOUSEHOLD, cmd_child_edit },
+	{ "child delete", "NAME --yes",
+	    "Delete a child and every entry about them. Cannot be undone; "
+	    "export first.",
+	    "yes", 1, 1, CLI_NEEDS_HOUSEHOLD, cmd_child_delete },
+	{ "caregiver add", "NAME",
+	    "Add a parent or other caregiver, who can then log entries "
+	    "(--as NAME) and be named as who went at night.",
+	    "", 1, 1, CLI_NEEDS_HOUSEHOLD, cmd_caregiver_add },
+	{ "caregiver list", "[--json]", "List the caregivers.", "", 0, 0,
+	    CLI_NEEDS_HOUSEHOLD, cmd_caregiver_list },
+	{ "caregiver edit", "NAME --name NEW", "Rename a caregiver.", "name=",
+	    1, 1, CLI_NEEDS_HOUSEHOLD, cmd_caregiver_edit },
+	{ "caregiver delete", "NAME",
+	    "Remove a caregiver; their entries stay, without the name.", "", 1,
+	    1, CLI_NEEDS_HOUSEHOLD, cmd_caregiver_delete },
+	{ "sleep start",
+	    "[--child C] [--at TIME] [--kind nap|night] [--how LIST] "
+	    "[--where PLACE] [--by NAME] [--routine yes|no]",
+	    "Start the sleep timer: the child fell asleep now (or --at).",
+	    "child= at= kind= how= where= by= routine= note=", 0, 0,
+	    CLI_NEEDS_HOUSEHOLD, cmd_sleep_start },
+	{ "sleep stop", "[--child C] [--at TIME] [--latency MIN] [--crying MIN]",
+	    "Stop the sleep timer: the child woke up now (or --at).",
+	    "child= at= latency= crying=", 0, 0, CLI_NEEDS_HOUSEHOLD,
+	    cmd_sleep_stop },
+	{ "sleep add",
+	    "--from TIME --to TIME [--child C] [--kind nap|night] "
+	    "[--how LIST] [--where PLACE] [--by NAME] [--latency MIN] "
+	    "[--crying MIN] [--routine yes|no] [--note TEXT] "
+	    "[--waking FROM-TO[,RESPONSE[,NAME]]]...",
+	    "Add a whole sleep, with its night wakings. " TIME_HELP
+	    " Waking times are read after the start of the sleep, e.g. "
+	    "--waking 23:10-23:25,feed,Sam.",
+	    "child= from= to= kind= how= where= by= latency= crying= routine= "
+	    "note= waking*",
+	    0, 0, CLI_NEEDS_HOUSEHOLD, cmd_sleep_add },
+	{ "waking add",
+	    "--from TIME --to TIME [--response R] [--by NAME] [--child C] "
+	    "[--note TEXT]",
+	    "Add a night waking to the sleep it happened in.",
+	    "child= from= to= response= by= note=", 0, 0, CLI_NEEDS_HOUSEHOLD,
+	    cmd_waking_add },
+	{ "waking start", "[--child C] [--at TIME]",
+	    "The child woke during the ongoing sleep: start a waking.",
+	    "child= at=", 0, 0, CLI_NEEDS_HOUSEHOLD, cmd_waking_start },
+	{ "waking stop", "[--child C] [--at TIME] [--response R] [--by NAME]",
+	    "Back asleep: end the open waking, with what helped.",
+	    "child= at= response= by=", 0, 0, CLI_NEEDS_HOUSEHOLD,
+	    cmd_waking_stop },
+	{ "feed add",
+	    "--at TIME [--to TIME|--minutes N] [--kind breast|bottle|solids] "
+	    "[--side left|right|both] [--ml N] [--child C] [--note TEXT]",
+	    "Add a feed (breast by default).",
+	    "child= at= to= minutes= kind= side= ml= note=", 0, 0,
+	    CLI_NEEDS_HOUSEHOLD, cmd_feed_add },
+	{ "tag add",
+	    "KIND --from YYYY-MM-DD [--to YYYY-MM-DD] [--child C] [--note TEXT]",
+	    "Mark days with context: ill, teething, travel, milestone, "
+	    "childcare, vaccination or other.",
+	    "child= from= to= note=", 1, 1, CLI_NEEDS_HOUSEHOLD, cmd_tag_add },
+	{ "tag list", "[--child C] [--json]", "List the context tags.",
+	    "child=", 0, 0, CLI_NEEDS_HOUSEHOLD, cmd_tag_list },
+	{ "edit", "sleep|waking|feed|tag ID [options of its add command]",
+	    "Change an entry; ids are shown by lull log. Only the options "
+	    "given change.",
+	    "from= to= at= kind= how= where= by= latency= crying= routine= "
+	    "note= response= minutes= side= ml=",
+	    2, 2, CLI_NEEDS_HOUSEHOLD, cmd_edit },
+	{ "delete", "sleep|waking|feed|tag ID",
+	    "Delete an entry (a sleep goes with its wakings).", "", 2, 2,
+	    CLI_NEEDS_HOUSEHOLD, cmd_delete },
+	{ "log", "[DATE] [--from DATE --to DATE] [--days N] [--child C] [--json]",
+	    "The journal by day, newest last: sleeps with their wakings, "
+	    "feeds and tags. Without dates: the last 3 days. A night belongs "
+	    "to the day it started.",
+	    "from= to= days= child=", 0, 1, CLI_NEEDS_HOUSEHOLD, cmd_log },
+	{ "export", "--json [-o FILE]",
+	    "Write everything the household stored as JSON (schema in "
+	    "docs/export.md) to FILE or standard output.",
+	    "o= output=", 0, 0, CLI_NEEDS_HOUSEHOLD, cmd_export },
+	{ "import", "--json FILE [--replace]",
+	    "Restore a lull JSON export, all or nothing. Into an empty "
+	    "journal by default; --replace wipes this household first.",
+	    "replace", 1, 1, CLI_NEEDS_STORE, cmd_import },
+	{ "demo", "",
+	    "Create a demo household (two parents, one baby, three weeks of "
+	    "nights) in an empty journal.",
+	    "", 0, 0, CLI_NEEDS_STORE, cmd_demo },
+};
+
+#define NCMDS (sizeof(cmds) / sizeof(cmds[0]))
+
+static void
+usage_all(FILE *f)
+{
+	size_t i;
+
+	fprintf(f,
+	    "usage: lull [--db PATH] [--as CAREGIVER] [--json] COMMAND ...\n"
+	    "\nlull keeps a gentle sleep journal for babies and toddlers.\n"
+	    "\ncommands:\n");
+	for (i = 0; i < NCMDS; i++)
+		fprintf(f, "  lull %s %s\n", cmds[i].name, cmds[i].usage);
+	fprintf(f,
+	    "\nglobal options:\n"
+	    "  --db PATH     the journal file (default $LULL_DB, else\n"
+	    "                $XDG_DATA_HOME/lull/lull.db)\n"
+	    "  --as NAME     the caregiver logging entries (default $LULL_AS)\n"
+	    "  --json        listings as JSON\n"
+	    "  --help        this text; lull COMMAND --help for one command\n"
+	    "  --version\n"
+	    "\nexit codes: 0 ok, 1 database or file failure, 2 usage error,\n"
+	    "3 invalid value, 4 not found, 5 conflict (overlap, duplicate).\n");
+}
+
+static void
+usage_one(FILE *f, const struct cli_cmd *c)
+{
+	fprintf(f, "usage: lull %s %s\n\n%s\n", c->name, c->usage, c->help);
+	if (strstr(c->opts, "how=") != NULL)
+		fprintf(f,
+		    "\n--how: comma-separated, from fed, rocked, held, "
+		    "pacifier, bed-with-parent, beside-parent, patted, on-own,"
+		    " car, stroller, worn, other\n"
+		    "--where: own-room-cot, parents-room-cot, sidecar, "
+		    "parents-bed, arms, pram, car-seat, carrier, sofa, other\n");
+	if (strstr(c->opts, "response=") != NULL ||
+	    strstr(c->opts, "waking*") != NULL)
+		fprintf(f,
+		    "\nresponses: none, presence, voice, pat, hold, rock, "
+		    "feed, pacifier, brought-to-bed, other\n");
+}
+
+/* Is "name" in the spec, and how: '=' value, '*' repeated, ' ' flag. */
+static int
+spec_kind(const char *spec, const char *name, size_t len)
+{
+	const char *p = spec;
+
+	while ((p = strstr(p, name)) != NULL) {
+		int starts = p == spec || p[-1] == ' ';
+		char after = p[len];
+
+		if (starts && (after == '\0' || after == ' '))
+			return ' ';
+		if (starts && (after == '=' || after == '*') &&
+		    (p[len + 1] == '\0' || p[len + 1] == ' '))
+			return after;
+		p += len;
+	}
+	return 0;
+}
+
+static const char *const global_spec = "db= as= json help";
+
+static int
+parse_args(struct cli *cli, const struct cli_cmd *c, int argc, char **argv)
+{
+	struct cli_args *a = &cli->a;
+	int i;
+
+	for (i = 0; i < argc; i++) {
+		char *arg = argv[i], *eq, namebuf[32];
+		const char *val = NULL;
+		size_t len;
+		int kind;
+
+		if (strcmp(arg, "--") == 0) {
+			for (i++; i < argc; i++)
+				if (a->npos < CLI_MAXPOS)
+					a->pos[a->npos++] = argv[i];
+			break;
+		}
+		if (arg[0] != '-' || arg[1] == '\0' ||
+		    (arg[1] >= '0' && arg[1] <= '9')) {
+			if (a->npos == CLI_MAXPOS)
+				return cli_errx(EXIT_USAGE,
+				    "too many arguments for '%s'", c->name);
+			a->pos[a->npos++] = arg;
+			continue;
+		}
+		arg += arg[1] == '-' ? 2 : 1;
+		eq = strchr(arg, '=');
+		len = eq ? (size_t)(eq - arg) : strlen(arg);
+		if (len == 0 || len >= sizeof(namebuf))
+			return cli_errx(EXIT_USAGE, "bad option '%s'",
+			    argv[i]);
+		memcpy(namebuf, arg, len);
+		namebuf[len] = '\0';
+		kind = spec_kind(global_spec, namebuf, len);
+		if (kind == 0)
+			kind = spec_kind(c->opts, namebuf, len);
+		if (kind == 0)
+			return cli_errx(EXIT_USAGE,
+			    "'%s' has no option --%s (see lull %s --help)",
+			    c->name, namebuf, c->name);
+		if (kind == ' ') {
+			if (eq != NULL)
+				return cli_errx(EXIT_USAGE,
+				    "--%s takes no value", namebuf);
+		} else if (eq != NULL) {
+			val = eq + 1;
+		} else if (i + 1 < argc) {
+			val = argv[++i];
+		} else {
+			return cli_errx(EXIT_USAGE, "--%s needs a value",
+			    namebuf);
+		}
+		if (kind == '*') {
+			if (a->nmulti == CLI_MAXMULTI)
+				return cli_errx(EXIT_USAGE,
+				    "too many --%s options", namebuf);
+			a->multi[a->nmulti++] = val;
+			continue;
+		}
+		if (cli_opt(cli, namebuf) != NULL || cli_flag(cli, namebuf))
+			return cli_errx(EXIT_USAGE, "--%s given twice",
+			    namebuf);
+		if (a->nopt == CLI_MAXOPT)
+			return cli_errx(EXIT_USAGE, "too many options");
+		/* Names point into argv, which outlives the run. */
+		arg[len] = '\0';
+		a->names[a->nopt] = arg;
+		a->vals[a->nopt++] = val ? val : "";
+	}
+	return EXIT_OK;
+}
+
+static int
+mkdirs(const char *path)
+{
+	char buf[4096], *p;
+
+	if (snprintf(buf, sizeof(buf), "%s", path) >= (int)sizeof(buf))
+		return -1;
+	for (p = buf + 1; *p != '\0'; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(buf, 0700) != 0 && errno != EEXIST)
+			return -1;
+		*p = '/';
+	}
+	return 0;
+}
+
+static const char *
+default_db(char *buf, size_t bufsz)
+{
+	const char *v;
+
+	if ((v = getenv("LULL_DB")) != NULL && *v != '\0')
+		return v;
+	if ((v = getenv("XDG_DATA_HOME")) != NULL && *v == '/')
+		snprintf(buf, bufsz, "%s/lull/lull.db", v);
+	else if ((v = getenv("HOME")) != NULL && *v != '\0')
+		snprintf(buf, bufsz, "%s/.local/share/lull/lull.db", v);
+	else
+		snprintf(buf, bufsz, "lull.db");
+	return buf;
+}
+
+static int
+read_clock(struct cli *cli)
+{
+	const char *v = getenv("LULL_NOW");
+	struct lull_errinfo ei;
+
+	/* LULL_NOW pins the clock, for tests and reproducible demos. */
+	if (v != NULL && *v != '\0') {
+		if (lull_time_parse_rfc3339(v, "LULL_NOW", &cli->now, &ei))
+			return cli_errx(EXIT_USAGE, "%s", ei.msg);
+		return EXIT_OK;
+	}
+	cli->now = (int64_t)time(NULL);
+	return EXIT_OK;
+}
+
+static int
+open_journal(struct cli *cli, const struct cli_cmd *c)
+{
+	struct lull_errinfo ei;
+	struct stat sb;
+	enum lull_err rc;
+	char spec[4200];
+
+	if (c->needs == CLI_NEEDS_HOUSEHOLD && stat(cli->db, &sb) != 0)
+		return cli_errx(EXIT_NOTFOUND,
+		    "no journal at %s; create one with: lull init", cli->db);
+	if (mkdirs(cli->db) != 0)
+		return cli_errx(EXIT_FAIL, "cannot create the folder for %s: %s",
+		    cli->db, strerror(errno));
+	snprintf(spec, sizeof(spec), "sqlite:%s", cli->db);
+	if ((rc = lull_store_open(&cli->st, spec, &ei)) != LULL_OK)
+		return cli_fail(cli, rc, &ei);
+	if (c->needs != CLI_NEEDS_HOUSEHOLD)
+		return EXIT_OK;
+	rc = lull_store_household_get(cli->st, 0, &cli->hh);
+	if (rc == LULL_ENOTFOUND)
+		return cli_errx(EXIT_NOTFOUND,
+		    "%s holds no household yet; create one with: lull init",
+		    cli->db);
+	if (rc != LULL_OK)
+		return cli_fail_store(cli, rc);
+	if ((rc = lull_tz_load(&cli->tz, cli->hh.tz, &ei)) != LULL_OK)
+		return cli_fail(cli, rc, &ei);
+	cli->actor.now_utc = cli->now;
+	if (cli->as != NULL)
+		return cli_caregiver(cli, "as", cli->as,
+		    &cli->actor.caregiver_id);
+	return EXIT_OK;
+}
+
+static const struct cli_cmd *
+find_cmd(int argc, char **argv, int *used)
+{
+	size_t i;
+
+	for (i = 0; i < NCMDS; i++) {
+		const char *sp = strchr(cmds[i].name, ' ');
+
+		if (sp == NULL && strcmp(argv[0], cmds[i].name) == 0) {
+			*used = 1;
+			return &cmds[i];
+		}
+		if (sp != NULL && argc >= 2 &&
+		    strncmp(argv[0], cmds[i].name,
+			(size_t)(sp - cmds[i].name)) == 0 &&
+		    argv[0][sp - cmds[i].name] == '\0' &&
+		    strcmp(argv[1], sp + 1) == 0) {
+			*used = 2;
+			return &cmds[i];
+		}
+	}
+	return NULL;
+}
+
+int
+main(int argc, char **argv)
+{
+	static struct cli cli;
+	const struct cli_cmd *c;
+	char dbbuf[4096];
+	int i, used, rc;
+
+	/* Global options before the command. */
+	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
+		if (strcmp(argv[i], "--help") == 0 ||
+		    strcmp(argv[i], "-h") == 0) {
+			usage_all(stdout);
+			return EXIT_OK;
+		}
+		if (strcmp(argv[i], "--version") == 0) {
+			printf("lull %s\n", LULL_VERSION);
+			return EXIT_OK;
+		}
+		if (strcmp(argv[i], "--json") == 0) {
+			cli.json = 1;
+			continue;
+		}
+		if ((strcmp(argv[i], "--db") == 0 ||
+			strcmp(argv[i], "--as") == 0) &&
+		    i + 1 < argc) {
+			if (argv[i][2] == 'd')
+				cli.db = argv[++i];
+			else
+				cli.as = argv[++i];
+			continue;
+		}
+		if (strncmp(argv[i], "--db=", 5) == 0) {
+			cli.db = argv[i] + 5;
+			continue;
+		}
+		if (strncmp(argv[i], "--as=", 5) == 0) {
+			cli.as = argv[i] + 5;
+			continue;
+		}
+		return cli_errx(EXIT_USAGE, "unknown option '%s' (see lull "
+		    "--help)", argv[i]);
+	}
+	if (i == argc) {
+		usage_all(stderr);
+		return EXIT_USAGE;
+	}
+	if (strcmp(argv[i], "help") == 0) {
+		if (i + 1 < argc && (c = find_cmd(argc - i - 1, argv + i + 1,
+					 &used)) != NULL) {
+			usage_one(stdout, c);
+			return EXIT_OK;
+		}
+		usage_all(stdout);
+		return EXIT_OK;
+	}
+	if ((c = find_cmd(argc - i, argv + i, &used)) == NULL)
+		return cli_errx(EXIT_USAGE,
+		    "unknown command '%s' (see lull --help)", argv[i]);
+	cli.cmd = c;
+	if ((rc = parse_args(&cli, c, argc - i - used, argv + i + used)))
+		return rc;
+	if (cli_flag(&cli, "help")) {
+		usage_one(stdout, c);
+		return EXIT_OK;
+	}
+	if (cli.a.npos < c->min_pos || cli.a.npos > c->max_pos) {
+		fprintf(stderr, "usage: lull %s %s\n", c->name, c->usage);
+		return EXIT_USAGE;
+	}
+	if (cli_opt(&cli, "db") != NULL)
+		cli.db = cli_opt(&cli, "db");
+	if (cli_opt(&cli, "as") != NULL)
+		cli.as = cli_opt(&cli, "as");
+	if (cli_flag(&cli, "json"))
+		cli.json = 1;
+	if (cli.db == NULL)
+		cli.db = default_db(dbbuf, sizeof(dbbuf));
+	if (cli.as == NULL && getenv("LULL_AS") != NULL &&
+	    *getenv("LULL_AS") != '\0')
+		cli.as = getenv("LULL_AS");
+	if ((rc = read_clock(&cli)))
+		return rc;
+	rc = EXIT_OK;
+	if (c->needs != CLI_NEEDS_NOTHING)
+		rc = open_journal(&cli, c);
+	if (rc == EXIT_OK)
+		rc = c->run(&cli);
+	lull_tz_free(cli.tz);
+	lull_household_free(&cli.hh);
+	lull_store_close(cli.st);
+	return rc;
+}

@@ -1,0 +1,961 @@
+/*
+ * Records to JSON and back, the full export and the restore
+ * (docs/export.md).  Names stand for ids so that an export means the same
+ * in any database; the restore resolves them again.
+ * SPDX-License-Identifier: ISC
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "lull/cal.h"
+#include "lull/json.h"
+#include "lull/tzload.h"
+
+#define GENERATOR "lull 0.1.0"
+
+/* ---- encoding -------------------------------------------------------- */
+
+static json_t *
+jtime(const struct lull_tz *tz, int64_t utc)
+{
+	char buf[40];
+
+	if (utc == LULL_NO_TIME)
+		return json_null();
+	lull_time_format_rfc3339(tz, utc, buf, sizeof(buf));
+	return json_string(buf);
+}
+
+static json_t *
+jdate(int32_t day)
+{
+	char buf[16];
+
+	if (day == LULL_NO_DAY)
+		return json_null();
+	lull_date_format(day, buf, sizeof(buf));
+	return json_string(buf);
+}
+
+static json_t *
+jstr(const char *s)
+{
+	return s != NULL ? json_string(s) : json_null();
+}
+
+static json_t *
+jint(int32_t v)
+{
+	return v == LULL_UNKNOWN ? json_null() : json_integer(v);
+}
+
+static json_t *
+jbool3(int v)
+{
+	return v == LULL_UNKNOWN ? json_null() : json_boolean(v);
+}
+
+static const char *
+caregiver_name(const struct lull_names *nm, int64_t id)
+{
+	size_t i;
+
+	if (id == 0 || nm == NULL || nm->caregivers == NULL)
+		return NULL;
+	for (i = 0; i < nm->caregivers->n; i++)
+		if (nm->caregivers->v[i].id == id)
+			return nm->caregivers->v[i].name;
+	return NULL;
+}
+
+static const char *
+child_name(const struct lull_names *nm, int64_t id)
+{
+	size_t i;
+
+	if (nm == NULL || nm->children == NULL)
+		return NULL;
+	for (i = 0; i < nm->children->n; i++)
+		if (nm->children->v[i].id == id)
+			return nm->children->v[i].name;
+	return NULL;
+}
+
+/*
+ * Set members in order; a NULL value (allocation failure) poisons the
+ * object so the caller returns NULL once, at the end.
+ */
+static int
+put(json_t *o, const char *k, json_t *v)
+{
+	if (o == NULL || v == NULL) {
+		json_decref(v);
+		return 0;
+	}
+	return json_object_set_new(o, k, v) == 0;
+}
+
+static json_t *
+finish(json_t *o, int ok)
+{
+	if (!ok) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
+}
+
+static int
+put_meta(json_t *o, const struct lull_meta *m, const struct lull_tz *tz,
+    const struct lull_names *nm)
+{
+	int ok = 1;
+
+	ok &= put(o, "logged_by", jstr(caregiver_name(nm, m->created_by)));
+	ok &= put(o, "logged_at", jtime(tz, m->created_utc));
+	ok &= put(o, "updated_by", jstr(caregiver_name(nm, m->updated_by)));
+	ok &= put(o, "updated_at", jtime(tz, m->updated_utc));
+	ok &= put(o, "version", json_integer(m->version));
+	return ok;
+}
+
+static int
+put_id(json_t *o, const struct lull_names *nm, int64_t id)
+{
+	if (nm == NULL || !nm->with_ids)
+		return 1;
+	return put(o, "id", json_integer(id));
+}
+
+json_t *
+lull_json_caregiver(const struct lull_caregiver *c, const struct lull_tz *tz,
+    const struct lull_names *nm)
+{
+	json_t *o = json_object();
+	int ok = 1;
+
+	ok &= put_id(o, nm, c->id);
+	ok &= put(o, "name", jstr(c->name));
+	ok &= put_meta(o, &c->meta, tz, nm);
+	return finish(o, ok);
+}
+
+json_t *
+lull_json_child(const struct lull_child *c, const struct lull_tz *tz,
+    const struct lull_names *nm)
+{
+	json_t *o = json_object();
+	int ok = 1;
+
+	ok &= put_id(o, nm, c->id);
+	ok &= put(o, "name", jstr(c->name));
+	ok &= put(o, "born", jdate(c->born_day));
+	ok &= put(o, "due", jdate(c->due_day));
+	ok &= put_meta(o, &c->meta, tz, nm);
+	return finish(o, ok);
+}
+
+static json_t *
+json_waking(const struct lull_waking *w, const struct lull_tz *tz,
+    const struct lull_names *nm)
+{
+	json_t *o = json_object();
+	int ok = 1;
+
+	ok &= put_id(o, nm, w->id);
+	ok &= put(o, "start", jtime(tz, w->start_utc));
+	ok &= put(o, "end", jtime(tz, w->end_utc));
+	ok &= put(o, "response", jstr(lull_response_name(w->response)));
+	ok &= put(o, "by", jstr(caregiver_name(nm, w->caregiver_id)));
+	ok &= put(o, "note", jstr(w->note));
+	ok &= put_meta(o, &w->meta, tz, nm);
+	return finish(o, ok);
+}
+
+json_t *
+lull_json_sleep(const struct lull_sleep *s, const struct lull_tz *tz,
+    const struct lull_names *nm)
+{
+	json_t *o = json_object(), *on = json_array(), *wk = json_array();
+	int ok = on != NULL && wk != NULL;
+	size_t i;
+
+	for (i = 0; ok && i < LULL_ONSET__MAX; i++)
+		if (s->onset & (1u << i))
+			ok = json_array_append_new(on,
+				 json_string(lull_onset_name(i))) == 0;
+	for (i = 0; ok && i < s->nwakings; i++)
+		ok = json_array_append_new(wk,
+			 json_waking(&s->wakings[i], tz, nm)) == 0;
+	ok &= put_id(o, nm, s->id);
+	ok &= put(o, "child", jstr(child_name(nm, s->child_id)));
+	ok &= put(o, "start", jtime(tz, s->start_utc));
+	ok &= put(o, "end", jtime(tz, s->end_utc));
+	ok &= put(o, "kind", jstr(lull_sleep_kind_name(s->kind)));
+	ok &= put(o, "kind_given", json_boolean(s->kind_given));
+	ok &= put(o, "onset", on);
+	ok &= put(o, "place", jstr(lull_place_name(s->place)));
+	ok &= put(o, "settled_by", jstr(caregiver_name(nm, s->settled_by)));
+	ok &= put(o, "latency_min", jint(s->latency_min));
+	ok &= put(o, "crying_min", jint(s->crying_min));
+	ok &= put(o, "routine", jbool3(s->routine));
+	ok &= put(o, "note", jstr(s->note));
+	ok &= put(o, "wakings", wk);
+	ok &= put_meta(o, &s->meta, tz, nm);
+	return finish(o, ok);
+}
+
+json_t *
+lull_json_feed(const struct lull_feed *f, const struct lull_tz *tz,
+    const struct lull_names *nm)
+{
+	json_t *o = json_object();
+	int ok = 1;
+
+	ok &= put_id(o, nm, f->id);
+	ok &= put(o, "child", jstr(child_name(nm, f->child_id)));
+	ok &= put(o, "start", jtime(tz, f->start_utc));
+	ok &= put(o, "end", jtime(tz, f->end_utc));
+	ok &= put(o, "kind", jstr(lull_feed_kind_name(f->kind)));
+	ok &= put(o, "side", jstr(lull_side_name(f->side)));
+	ok &= put(o, "amount_ml", jint(f->amount_ml));
+	ok &= put(o, "note", jstr(f->note));
+	ok &= put_meta(o, &f->meta, tz, nm);
+	return finish(o, ok);
+}
+
+json_t *
+lull_json_tag(const struct lull_tag *t, const struct lull_tz *tz,
+    const struct lull_names *nm)
+{
+	json_t *o = json_object();
+	int ok = 1;
+
+	ok &= put_id(o, nm, t->id);
+	ok &= put(o, "child", jstr(child_name(nm, t->child_id)));
+	ok &= put(o, "kind", jstr(lull_tag_kind_name(t->kind)));
+	ok &= put(o, "from", jdate(t->from_day));
+	ok &= put(o, "to", jdate(t->to_day));
+	ok &= put(o, "note", jstr(t->note));
+	ok &= put_meta(o, &t->meta, tz, nm);
+	return finish(o, ok);
+}
+
+/* ---- export ---------------------------------------------------------- */
+
+static enum lull_err
+store_fail(struct lull_store *st, enum lull_err rc, struct lull_errinfo *ei)
+{
+	const struct lull_errinfo *se = lull_store_error(st);
+
+	if (ei != NULL && se != NULL)
+		*ei = *se;
+	if (ei != NULL)
+		ei->code = rc;
+	return rc;
+}
+
+static int
+append(json_t *a, json_t *v)
+{
+	return v != NULL && json_array_append_new(a, v) == 0;
+}
+
+enum lull_err
+lull_export_json(struct lull_store *st, int64_t household_id,
+    const struct lull_tz *tz, int64_t now_utc, char **out,
+    struct lull_errinfo *ei)
+{
+	struct lull_household hh = { 0 };
+	struct lull_caregiverv cg = { 0 };
+	struct lull_childv ch = { 0 };
+	struct lull_sleepv sl = { 0 };
+	struct lull_feedv fd = { 0 };
+	struct lull_tagv tg = { 0 };
+	struct lull_names nm;
+	json_t *doc = NULL, *h, *a;
+	enum lull_err rc;
+	int ok = 1;
+	size_t i;
+
+	*out = NULL;
+	if ((rc = lull_store_household_get(st, household_id, &hh)) ||
+	    (rc = lull_store_caregiver_list(st, hh.id, &cg)) ||
+	    (rc = lull_store_child_list(st, hh.id, &ch)) ||
+	    (rc = lull_store_sleep_range(st, hh.id, 0, INT64_MIN, INT64_MAX,
+		 &sl)) ||
+	    (rc = lull_store_feed_range(st, hh.id, 0, INT64_MIN, INT64_MAX,
+		 &fd)) ||
+	    (rc = lull_store_tag_range(st, hh.id, 0, INT32_MIN + 1, INT32_MAX,
+		 &tg))) {
+		rc = store_fail(st, rc, ei);
+		goto done;
+	}
+	nm.children = &ch;
+	nm.caregivers = &cg;
+	nm.with_ids = 0;
+	doc = json_object();
+	ok &= put(doc, "schema", json_integer(LULL_EXPORT_SCHEMA));
+	ok &= put(doc, "generator", json_string(GENERATOR));
+	ok &= put(doc, "exported_at", jtime(tz, now_utc));
+	h = json_object();
+	ok &= put(h, "name", jstr(hh.name));
+	ok &= put(h, "tz", jstr(hh.tz));
+	ok &= put(h, "created_at", jtime(tz, hh.meta.created_utc));
+	ok &= put(doc, "household", h);
+	ok &= put(doc, "caregivers", a = json_array());
+	for (i = 0; ok && i < cg.n; i++)
+		ok = append(a, lull_json_caregiver(&cg.v[i], tz, &nm));
+	ok &= put(doc, "children", a = json_array());
+	for (i = 0; ok && i < ch.n; i++)
+		ok = append(a, lull_json_child(&ch.v[i], tz, &nm));
+	ok &= put(doc, "sleeps", a = json_array());
+	for (i = 0; ok && i < sl.n; i++)
+		ok = append(a, lull_json_sleep(&sl.v[i], tz, &nm));
+	ok &= put(doc, "feeds", a = json_array());
+	for (i = 0; ok && i < fd.n; i++)
+		ok = append(a, lull_json_feed(&fd.v[i], tz, &nm));
+	ok &= put(doc, "tags", a = json_array());
+	for (i = 0; ok && i < tg.n; i++)
+		ok = append(a, lull_json_tag(&tg.v[i], tz, &nm));
+	if (!ok || (*out = json_dumps(doc, JSON_INDENT(2))) == NULL)
+		rc = lull_errinfo_set(ei, LULL_ENOMEM, "", "out of memory");
+done:
+	json_decref(doc);
+	lull_household_free(&hh);
+	lull_caregiverv_free(&cg);
+	lull_childv_free(&ch);
+	lull_sleepv_free(&sl);
+	lull_feedv_free(&fd);
+	lull_tagv_free(&tg);
+	return rc;
+}
+
+/* ---- restore --------------------------------------------------------- */
+
+/*
+ * Decoding state: where we are in the document ("sleeps[3].wakings[1]"),
+ * so every message can point at the value at fault.
+ */
+struct rd {
+	const char *source;
+	char path[96];
+	struct lull_errinfo *ei;
+	struct lull_caregiverv cg; /* restored so far, for names */
+	struct lull_childv ch;
+};
+
+static enum lull_err
+rd_err(struct rd *r, const char *key, const char *fmt, ...)
+    LULL_PRINTF(3, 4);
+
+static enum lull_err
+rd_err(struct rd *r, const char *key, const char *fmt, ...)
+{
+	char msg[200];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	return lull_errinfo_set(r->ei, LULL_EINVAL, key, "%s: %s%s%s: %s",
+	    r->source, r->path, r->path[0] && key[0] ? "." : "", key, msg);
+}
+
+/* Wrap an error from the library with the document path. */
+static enum lull_err
+rd_wrap(struct rd *r, enum lull_err rc, const struct lull_errinfo *from)
+{
+	char msg[sizeof(from->msg)];
+
+	snprintf(msg, sizeof(msg), "%s", from->msg);
+	lull_errinfo_set(r->ei, rc, from->field, "%s: %s: %s", r->source,
+	    r->path, msg);
+	return rc;
+}
+
+static enum lull_err
+rd_str(struct rd *r, json_t *o, const char *key, int required,
+    const char **out)
+{
+	json_t *v = json_object_get(o, key);
+
+	*out = NULL;
+	if (v == NULL || json_is_null(v)) {
+		if (required)
+			return rd_err(r, key, "is missing");
+		return LULL_OK;
+	}
+	if (!json_is_string(v))
+		return rd_err(r, key, "should be a string");
+	*out = json_string_value(v);
+	return LULL_OK;
+}
+
+static enum lull_err
+rd_dupstr(struct rd *r, json_t *o, const char *key, char **out)
+{
+	const char *s;
+	enum lull_err rc;
+
+	*out = NULL;
+	if ((rc = rd_str(r, o, key, 0, &s)) || s == NULL)
+		return rc;
+	if ((*out = strdup(s)) == NULL)
+		return lull_errinfo_set(r->ei, LULL_ENOMEM, "", "out of memory");
+	return LULL_OK;
+}
+
+static enum lull_err
+rd_time(struct rd *r, json_t *o, const char *key, int required, int64_t *out)
+{
+	struct lull_errinfo e;
+	const char *s;
+	enum lull_err rc;
+
+	*out = LULL_NO_TIME;
+	if ((rc = rd_str(r, o, key, required, &s)) || s == NULL)
+		return rc;
+	if (lull_time_parse_rfc3339(s, key, out, &e) != LULL_OK)
+		return rd_err(r, key, "\"%s\" is not an RFC 3339 time with an "
+		    "offset", s);
+	return LULL_OK;
+}
+
+static enum lull_err
+rd_date(struct rd *r, json_t *o, const char *key, int required, int32_t *out)
+{
+	struct lull_errinfo e;
+	const char *s;
+	enum lull_err rc;
+
+	*out = LULL_NO_DAY;
+	if ((rc = rd_str(r, o, key, required, &s)) || s == NULL)
+		return rc;
+	if (lull_date_parse(s, key, out, &e) != LULL_OK)
+		return rd_err(r, key, "\"%s\" is not a date (YYYY-MM-DD)", s);
+	return LULL_OK;
+}
+
+static enum lull_err
+rd_int(struct rd *r, json_t *o, const char *key, int32_t lo, int32_t hi,
+    int32_t *out)
+{
+	json_t *v = json_object_get(o, key);
+	json_int_t n;
+
+	*out = LULL_UNKNOWN;
+	if (v == NULL || json_is_null(v))
+		return LULL_OK;
+	if (!json_is_integer(v))
+		return rd_err(r, key, "should be a whole number or null");
+	n = json_integer_value(v);
+	if (n < lo || n > hi)
+		return rd_err(r, key, "%lld is outside %ld..%ld", (long long)n,
+		    (long)lo, (long)hi);
+	*out = (int32_t)n;
+	return LULL_OK;
+}
+
+static enum lull_err
+rd_bool3(struct rd *r, json_t *o, const char *key, int *out)
+{
+	json_t *v = json_object_get(o, key);
+
+	*out = LULL_UNKNOWN;
+	if (v == NULL || json_is_null(v))
+		return LULL_OK;
+	if (!json_is_boolean(v))
+		return rd_err(r, key, "should be true, false or null");
+	*out = json_is_true(v);
+	return LULL_OK;
+}
+
+static enum lull_err
+rd_enum(struct rd *r, json_t *o, const char *key, int (*parse)(const char *),
+    int dflt, int *out)
+{
+	const char *s;
+	enum lull_err rc;
+
+	*out = dflt;
+	if ((rc = rd_str(r, o, key, 0, &s)) || s == NULL)
+		return rc;
+	if ((*out = parse(s)) < 0)
+		return rd_err(r, key, "\"%s\" is not a known value", s);
+	return LULL_OK;
+}
+
+static enum lull_err
+rd_caregiver(struct rd *r, json_t *o, const char *key, int64_t *id)
+{
+	const char *s;
+	enum lull_err rc;
+	size_t i;
+
+	*id = 0;
+	if ((rc = rd_str(r, o, key, 0, &s)) || s == NULL)
+		return rc;
+	for (i = 0; i < r->cg.n; i++)
+		if (strcmp(r->cg.v[i].name, s) == 0) {
+			*id = r->cg.v[i].id;
+			return LULL_OK;
+		}
+	return rd_err(r, key, "\"%s\" is not among the caregivers", s);
+}
+
+static enum lull_err
+rd_child(struct rd *r, json_t *o, int64_t *id)
+{
+	const char *s;
+	enum lull_err rc;
+	size_t i;
+
+	if ((rc = rd_str(r, o, "child", 1, &s)))
+		return rc;
+	for (i = 0; i < r->ch.n; i++)
+		if (strcmp(r->ch.v[i].name, s) == 0) {
+			*id = r->ch.v[i].id;
+			return LULL_OK;
+		}
+	return rd_err(r, "child", "\"%s\" is not among the children", s);
+}
+
+static enum lull_err
+rd_meta(struct rd *r, json_t *o, struct lull_meta *m)
+{
+	enum lull_err rc;
+	int32_t v;
+
+	memset(m, 0, sizeof(*m));
+	if ((rc = rd_caregiver(r, o, "logged_by", &m->created_by)) ||
+	    (rc = rd_time(r, o, "logged_at", 0, &m->created_utc)) ||
+	    (rc = rd_caregiver(r, o, "updated_by", &m->updated_by)) ||
+	    (rc = rd_time(r, o, "updated_at", 0, &m->updated_utc)) ||
+	    (rc = rd_int(r, o, "version", 1, INT32_MAX, &v)))
+		return rc;
+	m->version = v == LULL_UNKNOWN ? 1 : v;
+	/* Without a time the store stamps the record as new. */
+	if (m->created_utc == LULL_NO_TIME)
+		memset(m, 0, sizeof(*m));
+	else if (m->updated_utc == LULL_NO_TIME)
+		m->updated_utc = m->created_utc;
+	return LULL_OK;
+}
+
+static json_t *
+rd_array(struct rd *r, json_t *doc, const char *key, enum lull_err *rc)
+{
+	json_t *a = json_object_get(doc, key);
+
+	*rc = LULL_OK;
+	if (a == NULL)
+		return NULL;
+	if (!json_is_array(a)) {
+		*rc = rd_err(r, key, "should be an array");
+		return NULL;
+	}
+	return a;
+}
+
+static void
+rd_at(struct rd *r, const char *key, size_t i)
+{
+	snprintf(r->path, sizeof(r->path), "%s[%zu]", key, i);
+}
+
+static enum lull_err
+restore_household(struct rd *r, struct lull_store *st, json_t *doc,
+    int replace, const struct lull_actor *actor, struct lull_tz **tz,
+    int64_t *hid)
+{
+	struct lull_household hh = { 0 }, have = { 0 };
+	struct lull_caregiverv cg = { 0 };
+	struct lull_childv ch = { 0 };
+	json_t *h = json_object_get(doc, "household");
+	const char *name, *zone;
+	struct lull_errinfo e;
+	enum lull_err rc;
+
+	snprintf(r->path, sizeof(r->path), "household");
+	if (!json_is_object(h))
+		return rd_err(r, "", "is missing or not an object");
+	if ((rc = rd_str(r, h, "name", 0, &name)) ||
+	    (rc = rd_str(r, h, "tz", 1, &zone)))
+		return rc;
+	if ((rc = lull_tz_load(tz, zone, &e)) != LULL_OK)
+		return rd_err(r, "tz", "%s", e.msg);
+	rc = lull_store_household_get(st, 0, &have);
+	if (rc == LULL_ENOTFOUND) {
+		hh.name = (char *)(uintptr_t)(name ? name : "");
+		hh.tz = (char *)(uintptr_t)zone;
+		if ((rc = lull_store_household_add(st, &hh, actor, hid)))
+			return store_fail(st, rc, r->ei);
+		return LULL_OK;
+	}
+	if (rc != LULL_OK)
+		return store_fail(st, rc, r->ei);
+	*hid = have.id;
+	if (replace) {
+		rc = lull_store_household_clear(st, have.id);
+	} else if ((rc = lull_store_child_list(st, have.id, &ch)) == LULL_OK &&
+	    (rc = lull_store_caregiver_list(st, have.id, &cg)) == LULL_OK &&
+	    (ch.n > 0 || cg.n > 0)) {
+		lull_household_free(&have);
+		lull_childv_free(&ch);
+		lull_caregiverv_free(&cg);
+		return lull_errinfo_set(r->ei, LULL_ECONFLICT, "",
+		    "%s: this journal already holds a household with data; "
+		    "restore into a new file (--db) or add --replace to wipe "
+		    "it first",
+		    r->source);
+	}
+	lull_childv_free(&ch);
+	lull_caregiverv_free(&cg);
+	if (rc != LULL_OK) {
+		lull_household_free(&have);
+		return store_fail(st, rc, r->ei);
+	}
+	free(have.name);
+	free(have.tz);
+	have.name = strdup(name ? name : "");
+	have.tz = strdup(zone);
+	have.meta.version = 0;
+	if (have.name == NULL || have.tz == NULL)
+		rc = lull_errinfo_set(r->ei, LULL_ENOMEM, "", "out of memory");
+	else if ((rc = lull_store_household_update(st, &have, actor)))
+		rc = store_fail(st, rc, r->ei);
+	lull_household_free(&have);
+	return rc;
+}
+
+static enum lull_err
+restore_caregivers(struct rd *r, struct lull_store *st, json_t *doc,
+    int64_t hid, const struct lull_actor *actor, size_t *n)
+{
+	enum lull_err rc;
+	json_t *a = rd_array(r, doc, "caregivers", &rc), *o;
+	size_t i;
+
+	json_array_foreach(a, i, o) {
+		struct lull_caregiver c;
+		const char *name;
+
+		memset(&c, 0, sizeof(c));
+		rd_at(r, "caregivers", i);
+		if (!json_is_object(o))
+			return rd_err(r, "", "should be an object");
+		if ((rc = rd_str(r, o, "name", 1, &name)) ||
+		    (rc = rd_meta(r, o, &c.meta)))
+			return rc;
+		c.household_id = hid;
+		c.name = (char *)(uintptr_t)name;
+		if ((rc = lull_store_caregiver_add(st, &c, actor, &c.id)))
+			return rd_wrap(r, rc, lull_store_error(st));
+		c.meta.version = 1;
+		if ((c.name = strdup(name)) == NULL ||
+		    lull_caregiverv_push(&r->cg, &c) != LULL_OK) {
+			free(c.name);
+			return lull_errinfo_set(r->ei, LULL_ENOMEM, "",
+			    "out of memory");
+		}
+		(*n)++;
+	}
+	return rc;
+}
+
+static enum lull_err
+restore_children(struct rd *r, struct lull_store *st, json_t *doc,
+    int64_t hid, const struct lull_tz *tz, const struct lull_actor *actor,
+    size_t *n)
+{
+	enum lull_err rc;
+	json_t *a = rd_array(r, doc, "children", &rc), *o;
+	size_t i;
+
+	json_array_foreach(a, i, o) {
+		struct lull_child c;
+		const char *name;
+
+		lull_child_init(&c);
+		rd_at(r, "children", i);
+		if (!json_is_object(o))
+			return rd_err(r, "", "should be an object");
+		if ((rc = rd_str(r, o, "name", 1, &name)) ||
+		    (rc = rd_date(r, o, "born", 1, &c.born_day)) ||
+		    (rc = rd_date(r, o, "due", 0, &c.due_day)) ||
+		    (rc = rd_meta(r, o, &c.meta)))
+			return rc;
+		c.household_id = hid;
+		c.name = (char *)(uintptr_t)name;
+		if ((rc = lull_store_child_add(st, &c, tz, actor, &c.id)))
+			return rd_wrap(r, rc, lull_store_error(st));
+		if ((c.name = strdup(name)) == NULL ||
+		    lull_childv_push(&r->ch, &c) != LULL_OK) {
+			free(c.name);
+			return lull_errinfo_set(r->ei, LULL_ENOMEM, "",
+			    "out of memory");
+		}
+		(*n)++;
+	}
+	return rc;
+}
+
+static enum lull_err
+decode_waking(struct rd *r, json_t *o, struct lull_waking *w)
+{
+	enum lull_err rc;
+	int resp;
+
+	if (!json_is_object(o))
+		return rd_err(r, "", "should be an object");
+	if ((rc = rd_time(r, o, "start", 1, &w->start_utc)) ||
+	    (rc = rd_time(r, o, "end", 0, &w->end_utc)) ||
+	    (rc = rd_enum(r, o, "response", lull_response_parse,
+		 LULL_RESP_UNKNOWN, &resp)) ||
+	    (rc = rd_caregiver(r, o, "by", &w->caregiver_id)) ||
+	    (rc = rd_meta(r, o, &w->meta)) ||
+	    (rc = rd_dupstr(r, o, "note", &w->note)))
+		return rc;
+	w->response = (enum lull_response)resp;
+	return LULL_OK;
+}
+
+static enum lull_err
+decode_sleep(struct rd *r, json_t *o, struct lull_sleep *s)
+{
+	json_t *on, *wk, *v;
+	enum lull_err rc;
+	int kind, place, given;
+	size_t i, base;
+
+	if (!json_is_object(o))
+		return rd_err(r, "", "should be an object");
+	if ((rc = rd_child(r, o, &s->child_id)) ||
+	    (rc = rd_time(r, o, "start", 1, &s->start_utc)) ||
+	    (rc = rd_time(r, o, "end", 0, &s->end_utc)) ||
+	    (rc = rd_enum(r, o, "kind", lull_sleep_kind_parse, -1, &kind)) ||
+	    (rc = rd_bool3(r, o, "kind_given", &given)) ||
+	    (rc = rd_enum(r, o, "place", lull_place_parse, LULL_PLACE_UNKNOWN,
+		 &place)) ||
+	    (rc = rd_caregiver(r, o, "settled_by", &s->settled_by)) ||
+	    (rc = rd_int(r, o, "latency_min", 0, 24 * 60, &s->latency_min)) ||
+	    (rc = rd_int(r, o, "crying_min", 0, 24 * 60, &s->crying_min)) ||
+	    (rc = rd_bool3(r, o, "routine", &s->routine)) ||
+	    (rc = rd_meta(r, o, &s->meta)) ||
+	    (rc = rd_dupstr(r, o, "note", &s->note)))
+		return rc;
+	/* A kind in the file is kept as it was, given or derived. */
+	s->kind = kind < 0 ? LULL_SLEEP_NAP : (enum lull_sleep_kind)kind;
+	s->kind_given = kind < 0 ? 0 : given == LULL_UNKNOWN ? 1 : given;
+	s->place = (enum lull_place)place;
+	if ((on = json_object_get(o, "onset")) != NULL && !json_is_null(on)) {
+		if (!json_is_array(on))
+			return rd_err(r, "onset", "should be an array");
+		json_array_foreach(on, i, v) {
+			int e = json_is_string(v) ?
+			    lull_onset_parse(json_string_value(v)) : -1;
+
+			if (e < 0)
+				return rd_err(r, "onset",
+				    "item %zu is not a known way of falling "
+				    "asleep", i);
+			s->onset |= 1u << e;
+		}
+	}
+	if ((wk = json_object_get(o, "wakings")) == NULL || json_is_null(wk))
+		return LULL_OK;
+	if (!json_is_array(wk))
+		return rd_err(r, "wakings", "should be an array");
+	base = strlen(r->path);
+	json_array_foreach(wk, i, v) {
+		struct lull_waking w;
+
+		lull_waking_init(&w);
+		snprintf(r->path + base, sizeof(r->path) - base,
+		    ".wakings[%zu]", i);
+		rc = decode_waking(r, v, &w);
+		if (rc == LULL_OK && lull_sleep_add_waking(s, &w) != LULL_OK)
+			rc = lull_errinfo_set(r->ei, LULL_ENOMEM, "",
+			    "out of memory");
+		lull_waking_free(&w);
+		if (rc != LULL_OK)
+			return rc;
+	}
+	r->path[base] = '\0';
+	return LULL_OK;
+}
+
+static enum lull_err
+restore_sleeps(struct rd *r, struct lull_store *st, json_t *doc,
+    const struct lull_tz *tz, const struct lull_actor *actor,
+    struct lull_restore_stats *stats)
+{
+	enum lull_err rc;
+	json_t *a = rd_array(r, doc, "sleeps", &rc), *o;
+	size_t i;
+
+	json_array_foreach(a, i, o) {
+		struct lull_sleep s;
+
+		lull_sleep_init(&s);
+		rd_at(r, "sleeps", i);
+		rc = decode_sleep(r, o, &s);
+		if (rc == LULL_OK &&
+		    (rc = lull_store_sleep_add(st, &s, tz, actor)) != LULL_OK)
+			rc = rd_wrap(r, rc, lull_store_error(st));
+		if (rc == LULL_OK) {
+			stats->sleeps++;
+			stats->wakings += s.nwakings;
+		}
+		lull_sleep_free(&s);
+		if (rc != LULL_OK)
+			return rc;
+	}
+	return rc;
+}
+
+static enum lull_err
+restore_feeds(struct rd *r, struct lull_store *st, json_t *doc,
+    const struct lull_actor *actor, size_t *n)
+{
+	enum lull_err rc;
+	json_t *a = rd_array(r, doc, "feeds", &rc), *o;
+	size_t i;
+
+	json_array_foreach(a, i, o) {
+		struct lull_feed f;
+		int kind, side;
+
+		lull_feed_init(&f);
+		rd_at(r, "feeds", i);
+		if (!json_is_object(o))
+			return rd_err(r, "", "should be an object");
+		if ((rc = rd_child(r, o, &f.child_id)) ||
+		    (rc = rd_time(r, o, "start", 1, &f.start_utc)) ||
+		    (rc = rd_time(r, o, "end", 0, &f.end_utc)) ||
+		    (rc = rd_enum(r, o, "kind", lull_feed_kind_parse,
+			 LULL_FEED_BREAST, &kind)) ||
+		    (rc = rd_enum(r, o, "side", lull_side_parse,
+			 LULL_SIDE_NONE, &side)) ||
+		    (rc = rd_int(r, o, "amount_ml", 0, 2000, &f.amount_ml)) ||
+		    (rc = rd_meta(r, o, &f.meta)) ||
+		    (rc = rd_dupstr(r, o, "note", &f.note))) {
+			lull_feed_free(&f);
+			return rc;
+		}
+		f.kind = (enum lull_feed_kind)kind;
+		f.side = (enum lull_side)side;
+		if ((rc = lull_store_feed_add(st, &f, actor)) != LULL_OK)
+			rc = rd_wrap(r, rc, lull_store_error(st));
+		lull_feed_free(&f);
+		if (rc != LULL_OK)
+			return rc;
+		(*n)++;
+	}
+	return rc;
+}
+
+static enum lull_err
+restore_tags(struct rd *r, struct lull_store *st, json_t *doc,
+    const struct lull_actor *actor, size_t *n)
+{
+	enum lull_err rc;
+	json_t *a = rd_array(r, doc, "tags", &rc), *o;
+	size_t i;
+
+	json_array_foreach(a, i, o) {
+		struct lull_tag t;
+		int kind;
+
+		lull_tag_init(&t);
+		rd_at(r, "tags", i);
+		if (!json_is_object(o))
+			return rd_err(r, "", "should be an object");
+		if ((rc = rd_child(r, o, &t.child_id)) ||
+		    (rc = rd_enum(r, o, "kind", lull_tag_kind_parse, -1,
+			 &kind)) ||
+		    (rc = rd_date(r, o, "from", 1, &t.from_day)) ||
+		    (rc = rd_date(r, o, "to", 1, &t.to_day)) ||
+		    (rc = rd_meta(r, o, &t.meta)) ||
+		    (rc = rd_dupstr(r, o, "note", &t.note))) {
+			lull_tag_free(&t);
+			return rc;
+		}
+		if (kind < 0) {
+			lull_tag_free(&t);
+			return rd_err(r, "kind", "is missing");
+		}
+		t.kind = (enum lull_tag_kind)kind;
+		if ((rc = lull_store_tag_add(st, &t, actor)) != LULL_OK)
+			rc = rd_wrap(r, rc, lull_store_error(st));
+		lull_tag_free(&t);
+		if (rc != LULL_OK)
+			return rc;
+		(*n)++;
+	}
+	return rc;
+}
+
+enum lull_err
+lull_restore_json(struct lull_store *st, const char *text, size_t len,
+    const char *source, int replace, const struct lull_actor *actor,
+    struct lull_restore_stats *stats, struct lull_errinfo *ei)
+{
+	struct lull_tz *tz = NULL;
+	struct rd r;
+	json_error_t jerr;
+	json_t *doc, *schema;
+	enum lull_err rc;
+	int64_t hid = 0;
+
+	memset(stats, 0, sizeof(*stats));
+	memset(&r, 0, sizeof(r));
+	r.source = source;
+	r.ei = ei;
+	doc = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
+	if (doc == NULL)
+		return lull_errinfo_set(ei, LULL_EINVAL, "",
+		    "%s:%d:%d: %s", source, jerr.line, jerr.column, jerr.text);
+	schema = json_object_get(doc, "schema");
+	if (!json_is_object(doc) || !json_is_integer(schema)) {
+		json_decref(doc);
+		return lull_errinfo_set(ei, LULL_EINVAL, "schema",
+		    "%s: not a lull export (no \"schema\" number at the top)",
+		    source);
+	}
+	if (json_integer_value(schema) != LULL_EXPORT_SCHEMA) {
+		rc = lull_errinfo_set(ei, LULL_EINVAL, "schema",
+		    "%s: schema %lld is not one this version reads (%d)",
+		    source, (long long)json_integer_value(schema),
+		    LULL_EXPORT_SCHEMA);
+		json_decref(doc);
+		return rc;
+	}
+	if ((rc = lull_store_begin(st)) != LULL_OK) {
+		json_decref(doc);
+		return store_fail(st, rc, ei);
+	}
+	if ((rc = restore_household(&r, st, doc, replace, actor, &tz, &hid)) ||
+	    (rc = restore_caregivers(&r, st, doc, hid, actor,
+		 &stats->caregivers)) ||
+	    (rc = restore_children(&r, st, doc, hid, tz, actor,
+		 &stats->children)) ||
+	    (rc = restore_sleeps(&r, st, doc, tz, actor, stats)) ||
+	    (rc = restore_feeds(&r, st, doc, actor, &stats->feeds)) ||
+	    (rc = restore_tags(&r, st, doc, actor, &stats->tags)))
+		lull_store_rollback(st);
+	else if ((rc = lull_store_commit(st)) != LULL_OK)
+		rc = store_fail(st, rc, ei);
+	if (rc != LULL_OK)
+		memset(stats, 0, sizeof(*stats));
+	lull_caregiverv_free(&r.cg);
+	lull_childv_free(&r.ch);
+	lull_tz_free(tz);
+	json_decref(doc);
+	return rc;
+}

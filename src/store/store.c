@@ -1,0 +1,1564 @@
+/*
+ * The store's backend-neutral half: picks a backend from the spec, brings
+ * the schema up to date, and wraps every write in a transaction (or, inside
+ * lull_store_begin(), a savepoint) in which it runs the journal's rules,
+ * checks that what the record refers to exists, compares versions and
+ * fills the who-and-when of each record.  Backends only move rows; no rule
+ * lives there, so a second backend cannot weaken one.
+ * SPDX-License-Identifier: ISC
+ */
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lull/cal.h"
+#include "lull/journal.h"
+#include "lull/store.h"
+#include "store/store_int.h"
+
+static const struct store_ops *const backends[] = {
+	&store_sqlite_ops,
+};
+#define NBACKENDS (sizeof(backends) / sizeof(backends[0]))
+
+/*
+ * "sqlite:PATH" or a plain path.  A scheme is a letter then letters,
+ * digits, "+", "-" or ".", before the first ":"; anything else is a path
+ * (so "./a:b.db" is a file, and "sqlite:a:b.db" says so explicitly).
+ */
+static enum lull_err
+parse_spec(const char *spec, const struct store_ops **ops, const char **rest,
+    struct lull_errinfo *ei)
+{
+	size_t n, i;
+
+	*ops = NULL;
+	*rest = NULL;
+	if (spec == NULL || *spec == '\0')
+		return lull_errinfo_set(ei, LULL_EINVAL, "db",
+		    "db: no database given");
+	n = strspn(spec, "abcdefghijklmnopqrstuvwxyz"
+			 "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+-.");
+	if (n == 0 || spec[n] != ':' ||
+	    !((spec[0] >= 'a' && spec[0] <= 'z') ||
+		(spec[0] >= 'A' && spec[0] <= 'Z'))) {
+		*ops = &store_sqlite_ops;
+		*rest = spec;
+		return LULL_OK;
+	}
+	for (i = 0; i < NBACKENDS; i++)
+		if (strlen(backends[i]->scheme) == n &&
+		    strncmp(backends[i]->scheme, spec, n) == 0) {
+			*ops = backends[i];
+			*rest = spec + n + 1;
+			return LULL_OK;
+		}
+	return lull_errinfo_set(ei, LULL_EINVAL, "db",
+	    "db: \"%.*s\" is not a kind of store this lull knows "
+	    "(use sqlite:PATH or a file name)",
+	    (int)(n > 40 ? 40 : n), spec);
+}
+
+/* Undo, keeping the message of the failure that made us undo. */
+static void
+undo(struct lull_store *st, enum store_tx op)
+{
+	struct lull_errinfo keep = st->ei;
+
+	(void)st->ops->tx(st, op);
+	st->ei = keep;
+}
+
+static enum lull_err
+migrate(struct lull_store *st)
+{
+	const struct store_migration *m;
+	enum lull_err rc;
+	int cur, latest = 0;
+	size_t i;
+
+	for (i = 0; i < store_nmigrations; i++) {
+		/* embed-sql.sh is given the files sorted; a gap in the
+		 * order would skip a migration on some databases. */
+		assert(store_migrations[i].version > latest);
+		latest = store_migrations[i].version;
+	}
+	rc = st->ops->schema_get(st, &cur);
+	if (rc != LULL_OK)
+		return rc;
+	for (i = 0; i < store_nmigrations && cur <= latest; i++) {
+		m = &store_migrations[i];
+		if (m->version <= cur)
+			continue;
+		/* Each step in its own transaction, and the version read
+		 * again under the write lock: another process opening the
+		 * same new file may have just done this step. */
+		rc = st->ops->tx(st, STORE_TX_BEGIN_WRITE);
+		if (rc != LULL_OK)
+			return rc;
+		rc = st->ops->schema_get(st, &cur);
+		if (rc == LULL_OK && m->version > cur && cur <= latest)
+			rc = st->ops->schema_apply(st, m);
+		if (rc == LULL_OK)
+			rc = st->ops->tx(st, STORE_TX_COMMIT);
+		if (rc != LULL_OK) {
+			undo(st, STORE_TX_ROLLBACK);
+			return rc;
+		}
+		if (m->version > cur)
+			cur = m->version;
+	}
+	if (cur > latest)
+		return lull_errinfo_set(&st->ei, LULL_ESTORE, "db",
+		    "db: the database is at schema version %d, newer than "
+		    "this lull (which knows up to %d); use a newer lull",
+		    cur, latest);
+	st->schema_version = cur;
+	return LULL_OK;
+}
+
+enum lull_err
+lull_store_open(struct lull_store **out, const char *spec,
+    struct lull_errinfo *ei)
+{
+	const struct store_ops *ops;
+	struct lull_store *st;
+	const char *rest;
+	enum lull_err rc;
+
+	*out = NULL;
+	lull_errinfo_clear(ei);
+	rc = parse_spec(spec, &ops, &rest, ei);
+	if (rc != LULL_OK)
+		return rc;
+	if ((st = calloc(1, sizeof(*st))) == NULL)
+		return lull_errinfo_set(ei, LULL_ENOMEM, "", "out of memory");
+	st->ops = ops;
+	rc = ops->open(st, rest);
+	if (rc != LULL_OK) {
+		if (ei != NULL)
+			*ei = st->ei;
+		free(st);
+		return rc;
+	}
+	rc = migrate(st);
+	if (rc != LULL_OK) {
+		if (ei != NULL)
+			*ei = st->ei;
+		lull_store_close(st);
+		return rc;
+	}
+	*out = st;
+	return LULL_OK;
+}
+
+void
+lull_store_close(struct lull_store *st)
+{
+	if (st == NULL)
+		return;
+	/* A transaction left open is rolled back by the backend's close:
+	 * the caller never committed it. */
+	st->ops->close(st);
+	free(st);
+}
+
+const struct lull_errinfo *
+lull_store_error(const struct lull_store *st)
+{
+	return &st->ei;
+}
+
+int
+lull_store_schema_version(const struct lull_store *st)
+{
+	return st->schema_version;
+}
+
+/* Every public call starts from a clean message. */
+static void
+fresh(struct lull_store *st)
+{
+	assert(st != NULL);
+	lull_errinfo_clear(&st->ei);
+}
+
+/* Open one level: the transaction at the bottom, savepoints above it. */
+static enum lull_err
+level_push(struct lull_store *st)
+{
+	enum lull_err rc;
+
+	rc = st->ops->tx(st, st->depth == 0 ? STORE_TX_BEGIN_WRITE :
+					      STORE_TX_SAVEPOINT);
+	if (rc == LULL_OK)
+		st->depth++;
+	return rc;
+}
+
+/*
+ * Close the innermost level, keeping its writes if "keep".  A level that
+ * cannot be kept (commit failed) is undone, so either way the database is
+ * as the caller was told.
+ */
+static enum lull_err
+level_pop(struct lull_store *st, int keep)
+{
+	enum lull_err rc = LULL_OK;
+
+	assert(st->depth > 0);
+	st->depth--;
+	if (keep) {
+		rc = st->ops->tx(st, st->depth == 0 ? STORE_TX_COMMIT :
+						      STORE_TX_RELEASE);
+		if (rc == LULL_OK)
+			return LULL_OK;
+	}
+	if (st->depth == 0)
+		undo(st, STORE_TX_ROLLBACK);
+	else {
+		undo(st, STORE_TX_ROLLBACK_TO);
+		undo(st, STORE_TX_RELEASE);
+	}
+	return rc;
+}
+
+/* End a write begun with level_push(), keeping it only if "rc" is OK. */
+static enum lull_err
+write_end(struct lull_store *st, enum lull_err rc)
+{
+	enum lull_err prc = level_pop(st, rc == LULL_OK);
+
+	return rc != LULL_OK ? rc : prc;
+}
+
+/*
+ * Reads of more than one statement (a sleep and its wakings) see one
+ * snapshot.  Inside a transaction they already do.
+ */
+static enum lull_err
+read_begin(struct lull_store *st, int *opened)
+{
+	enum lull_err rc;
+
+	*opened = 0;
+	if (st->depth > 0)
+		return LULL_OK;
+	rc = st->ops->tx(st, STORE_TX_BEGIN_READ);
+	if (rc == LULL_OK)
+		*opened = 1;
+	return rc;
+}
+
+static enum lull_err
+read_end(struct lull_store *st, int opened, enum lull_err rc)
+{
+	enum lull_err crc;
+
+	if (!opened)
+		return rc;
+	if (rc == LULL_OK) {
+		crc = st->ops->tx(st, STORE_TX_COMMIT);
+		if (crc == LULL_OK)
+			return LULL_OK;
+		rc = crc;
+	}
+	undo(st, STORE_TX_ROLLBACK);
+	return rc;
+}
+
+enum lull_err
+lull_store_begin(struct lull_store *st)
+{
+	fresh(st);
+	return level_push(st);
+}
+
+enum lull_err
+lull_store_commit(struct lull_store *st)
+{
+	fresh(st);
+	if (st->depth == 0)
+		return lull_errinfo_set(&st->ei, LULL_EINVAL, "",
+		    "commit without a transaction to commit");
+	return level_pop(st, 1);
+}
+
+void
+lull_store_rollback(struct lull_store *st)
+{
+	fresh(st);
+	if (st->depth > 0)
+		(void)level_pop(st, 0);
+}
+
+/* Say which record was missing, in the caller's terms. */
+static enum lull_err
+missing(struct lull_store *st, enum lull_err rc, const char *field,
+    const char *what, int64_t id)
+{
+	if (rc != LULL_ENOTFOUND)
+		return rc;
+	return lull_errinfo_set(&st->ei, LULL_ENOTFOUND, field,
+	    "%s: there is no %s with id %lld", field, what, (long long)id);
+}
+
+static int
+blank(const char *s)
+{
+	return s == NULL || s[strspn(s, " \t")] == '\0';
+}
+
+static enum lull_err
+need_text(struct lull_store *st, const char *s, const char *field,
+    const char *what)
+{
+	if (blank(s))
+		return lull_errinfo_set(&st->ei, LULL_EINVAL, field,
+		    "%s: %s", field, what);
+	return LULL_OK;
+}
+
+/* The household must exist. */
+static enum lull_err
+need_household(struct lull_store *st, int64_t id)
+{
+	struct lull_household h;
+	enum lull_err rc;
+
+	if (id <= 0)
+		return lull_errinfo_set(&st->ei, LULL_EINVAL, "household",
+		    "household: %lld is not a household id", (long long)id);
+	rc = st->ops->household_get(st, id, &h);
+	lull_household_free(&h);
+	return missing(st, rc, "household", "household", id);
+}
+
+/* The child must exist; says which household it is in. */
+static enum lull_err
+need_child(struct lull_store *st, int64_t id, int64_t *household_id)
+{
+	struct lull_child k;
+	enum lull_err rc;
+
+	*household_id = 0;
+	if (id <= 0)
+		return lull_errinfo_set(&st->ei, LULL_EINVAL, "child",
+		    "child: %lld is not a child id", (long long)id);
+	rc = st->ops->child_get(st, id, &k);
+	if (rc == LULL_OK)
+		*household_id = k.household_id;
+	lull_child_free(&k);
+	return missing(st, rc, "child", "child", id);
+}
+
+/*
+ * A caregiver a record names must exist and, where "household_id" is
+ * given, belong to that household: a sleep settled by someone from
+ * another family is a mistake in the ids.  0 is "not recorded".
+ */
+static enum lull_err
+need_caregiver(struct lull_store *st, int64_t id, int64_t household_id,
+    const char *field)
+{
+	struct lull_caregiver g;
+	enum lull_err rc;
+	int64_t hh;
+
+	if (id == 0)
+		return LULL_OK;
+	if (id < 0)
+		return lull_errinfo_set(&st->ei, LULL_EINVAL, field,
+		    "%s: %lld is not a caregiver id", field, (long long)id);
+	rc = st->ops->caregiver_get(st, id, &g);
+	hh = g.household_id;
+	lull_caregiver_free(&g);
+	if (rc != LULL_OK)
+		return missing(st, rc, field, "caregiver", id);
+	if (household_id != 0 && hh != household_id)
+		return lull_errinfo_set(&st->ei, LULL_EINVAL, field,
+		    "%s: caregiver %lld belongs to another household", field,
+		    (long long)id);
+	return LULL_OK;
+}
+
+static enum lull_err
+need_actor(struct lull_store *st, const struct lull_actor *a)
+{
+	assert(a != NULL);
+	return need_caregiver(st, a->caregiver_id, 0, "caregiver");
+}
+
+/*
+ * Meta of a new record.  One that already has a creation time is being
+ * restored (a JSON import): who logged what and when is part of the
+ * journal, so it is kept as given, only made consistent.
+ */
+static enum lull_err
+meta_insert(struct lull_store *st, struct lull_meta *m,
+    const struct lull_actor *a, int check_refs)
+{
+	enum lull_err rc;
+
+	if (m->created_utc == 0) {
+		m->created_utc = m->updated_utc = a->now_utc;
+		m->created_by = m->updated_by = a->caregiver_id;
+		m->version = 1;
+		return LULL_OK;
+	}
+	if (m->updated_utc == 0) {
+		m->updated_utc = m->created_utc;
+		m->updated_by = m->created_by;
+	}
+	if (m->version < 1)
+		m->version = 1;
+	if (!check_refs)
+		return LULL_OK;
+	rc = need_caregiver(st, m->created_by, 0, "created_by");
+	if (rc != LULL_OK)
+		return rc;
+	return need_caregiver(st, m->updated_by, 0, "updated_by");
+}
+
+/*
+ * Meta for an update of a record stored with "stored": refused when the
+ * caller's copy is older than the database's (a version of 0 skips the
+ * check, for callers that did not load the record first).
+ */
+static enum lull_err
+meta_update(struct lull_store *st, struct lull_meta *m,
+    const struct lull_meta *stored, const struct lull_actor *a,
+    const char *what, int64_t id)
+{
+	if (m->version != 0 && m->version != stored->version)
+		return lull_errinfo_set(&st->ei, LULL_ECONFLICT, "version",
+		    "version: %s %lld was changed by someone else since you "
+		    "loaded it (you have version %lld, it is now at %lld); "
+		    "load it again",
+		    what, (long long)id, (long long)m->version,
+		    (long long)stored->version);
+	*m = *stored;
+	m->updated_utc = a->now_utc;
+	m->updated_by = a->caregiver_id;
+	m->version = stored->version + 1;
+	return LULL_OK;
+}
+
+/*
+ * An entry's child on update: 0 keeps the stored one; another child is
+ * allowed (it was logged for the wrong twin) within the same household.
+ */
+static enum lull_err
+move_child(struct lull_store *st, int64_t *child_id, int64_t stored_child,
+    int64_t *household_id)
+{
+	enum lull_err rc;
+	int64_t old_hh;
+
+	if (*child_id == 0)
+		*child_id = stored_child;
+	rc = need_child(st, *child_id, household_id);
+	if (rc != LULL_OK || *child_id == stored_child)
+		return rc;
+	rc = need_child(st, stored_child, &old_hh);
+	if (rc != LULL_OK)
+		return rc;
+	if (old_hh != *household_id)
+		return lull_errinfo_set(&st->ei, LULL_EINVAL, "child",
+		    "child: an entry can only move to a child of the same "
+		    "household");
+	return LULL_OK;
+}
+
+/* "Today" for a child's dates: the household's local day. */
+static int32_t
+today_in(const struct lull_tz *tz, int64_t now_utc)
+{
+	if (tz != NULL)
+		return lull_local_day(tz, now_utc);
+	return (int32_t)((now_utc >= 0 ? now_utc : now_utc - 86399) / 86400);
+}
+
+/* Households */
+
+static enum lull_err
+household_fields(struct lull_store *st, const struct lull_household *h)
+{
+	enum lull_err rc;
+
+	rc = need_text(st, h->name, "name", "a household needs a name");
+	if (rc == LULL_OK)
+		rc = need_text(st, h->tz, "tz", "a household needs a time zone");
+	return rc;
+}
+
+static enum lull_err
+household_add(struct lull_store *st, struct lull_household *c,
+    const struct lull_actor *a, int64_t *id)
+{
+	enum lull_err rc;
+
+	rc = need_actor(st, a);
+	/* No reference checks on a restored household's meta: its
+	 * caregivers are created after it. */
+	if (rc == LULL_OK)
+		rc = meta_insert(st, &c->meta, a, 0);
+	if (rc == LULL_OK)
+		rc = st->ops->household_insert(st, c, id);
+	return rc;
+}
+
+enum lull_err
+lull_store_household_add(struct lull_store *st,
+    const struct lull_household *h, const struct lull_actor *a, int64_t *id)
+{
+	struct lull_household c = *h;
+	enum lull_err rc;
+
+	fresh(st);
+	*id = 0;
+	rc = household_fields(st, &c);
+	if (rc == LULL_OK)
+		rc = level_push(st);
+	if (rc == LULL_OK)
+		rc = write_end(st, household_add(st, &c, a, id));
+	if (rc != LULL_OK)
+		*id = 0;
+	return rc;
+}
+
+enum lull_err
+lull_store_household_get(struct lull_store *st, int64_t id,
+    struct lull_household *out)
+{
+	enum lull_err rc;
+
+	fresh(st);
+	rc = st->ops->household_get(st, id, out);
+	if (rc == LULL_ENOTFOUND && id == 0)
+		return lull_errinfo_set(&st->ei, rc, "household",
+		    "household: there is no household yet");
+	return missing(st, rc, "household", "household", id);
+}
+
+static enum lull_err
+household_update(struct lull_store *st, struct lull_household *c,
+    const struct lull_actor *a)
+{
+	struct lull_household old;
+	enum lull_err rc;
+
+	if (c->id <= 0)
+		return missing(st, LULL_ENOTFOUND, "id", "household", c->id);
+	rc = st->ops->household_get(st, c->id, &old);
+	if (rc != LULL_OK)
+		return missing(st, rc, "id", "household", c->id);
+	rc = meta_update(st, &c->meta, &old.meta, a, "household", c->id);
+	if (rc == LULL_OK)
+		rc = need_actor(st, a);
+	if (rc == LULL_OK)
+		rc = st->ops->household_update(st, c);
+	lull_household_free(&old);
+	return rc;
+}
+
+enum lull_err
+lull_store_household_update(struct lull_store *st, struct lull_household *h,
+    const struct lull_actor *a)
+{
+	struct lull_household c = *h;
+	enum lull_err rc;
+
+	fresh(st);
+	rc = household_fields(st, &c);
+	if (rc == LULL_OK)
+		rc = level_push(st);
+	if (rc == LULL_OK)
+		rc = write_end(st, household_update(st, &c, a));
+	if (rc == LULL_OK)
+		h->meta = c.meta;
+	return rc;
+}
+
+enum lull_err
+lull_store_household_clear(struct lull_store *st, int64_t household_id)
+{
+	enum lull_err rc;
+
+	fresh(st);
+	rc = level_push(st);
+	if (rc != LULL_OK)
+		return rc;
+	rc = need_household(st, household_id);
+	if (rc == LULL_OK)
+		rc = st->ops->household_clear(st, household_id);
+	return write_end(st, rc);
+}
+
+/* Caregivers */
+
+static enum lull_err
+caregiver_add(struct lull_store *st, struct lull_caregiver *c,
+    const struct lull_actor *a, int64_t *id)
+{
+	enum lull_err rc;
+
+	rc = need_household(st, c->household_id);
+	if (rc == LULL_OK)
+		rc = need_actor(st, a);
+	if (rc == LULL_OK)
+		rc = meta_insert(st, &c->meta, a, 1);
+	if (rc == LULL_OK)
+		rc = st->ops->caregiver_insert(st, c, id);
+	return rc;
+}
+
+enum lull_err
+lull_store_caregiver_add(struct lull_store *st,
+    const struct lull_caregiver *g, const struct lull_actor *a, int64_t *id)
+{
+	struct lull_caregiver c = *g;
+	enum lull_err rc;
+
+	fresh(st);
+	*id = 0;
+	rc = need_text(st, c.name, "name", "a caregiver needs a name");
+	if (rc == LULL_OK)
+		rc = level_push(st);
+	if (rc == LULL_OK)
+		rc = write_end(st, caregiver_add(st, &c, a, id));
+	if (rc != LULL_OK)
+		*id = 0;
+	return rc;
+}
+
+enum lull_err
+lull_store_caregiver_get(struct lull_store *st, int64_t id,
+    struct lull_caregiver *out)
+{
+	fresh(st);
+	return missing(st, st->ops->caregiver_get(st, id, out), "caregiver",
+	    "caregiver", id);
+}
+
+enum lull_err
+lull_store_caregiver_find(struct lull_store *st, int64_t household_id,
+    const char *name, struct lull_caregiver *out)
+{
+	enum lull_err rc;
+
+	fresh(st);
+	rc = st->ops->caregiver_find(st, household_id, name, out);
+	if (rc == LULL_ENOTFOUND)
+		return lull_errinfo_set(&st->ei, rc, "caregiver",
+		    "caregiver: nobody called \"%s\" in this household",
+		    name != NULL ? name : "");
+	return rc;
+}
+
+enum lull_err
+lull_store_caregiver_list(struct lull_store *st, int64_t household_id,
+    struct lull_caregiverv *out)
+{
+	enum lull_err rc;
+
+	fresh(st);
+	memset(out, 0, sizeof(*out));
+	rc = need_household(st, household_id);
+	if (rc == LULL_OK)
+		rc = st->ops->caregiver_list(st, household_id, out);
+	return rc;
+}
+
+static enum lull_err
+caregiver_update(struct lull_store *st, struct lull_caregiver *c,
+    const struct lull_actor *a)
+{
+	struct lull_caregiver old;
+	enum lull_err rc;
+
+	rc = st->ops->caregiver_get(st, c->id, &old);
+	if (rc != LULL_OK)
+		return missing(st, rc, "id", "caregiver", c->id);
+	/* A caregiver stays in their household. */
+	c->household_id = old.household_id;
+	rc = meta_update(st, &c->meta, &old.meta, a, "caregiver", c->id);
+	if (rc == LULL_OK)
+		rc = need_actor(st, a);
+	if (rc == LULL_OK)
+		rc = st->ops->caregiver_update(st, c);
+	lull_caregiver_free(&old);
+	return rc;
+}
+
+enum lull_err
+lull_store_caregiver_update(struct lull_store *st, struct lull_caregiver *g,
+    const struct lull_actor *a)
+{
+	struct lull_caregiver c = *g;
+	enum lull_err rc;
+
+	fresh(st);
+	rc = need_text(st, c.name, "name", "a caregiver needs a name");
+	if (rc == LULL_OK)
+		rc = level_push(st);
+	if (rc == LULL_OK)
+		rc = write_end(st, caregiver_update(st, &c, a));
+	if (rc == LULL_OK) {
+		g->household_id = c.household_id;
+		g->meta = c.meta;
+	}
+	return rc;
+}
+
+/* Delete one row by id with the backend's "del"; "what" for messages. */
+static enum lull_err
+delete_one(struct lull_store *st, int64_t id, const char *what,
+    enum lull_err (*del)(struct lull_store *, int64_t))
+{
+	enum lull_err rc;
+
+	fresh(st);
+	rc = level_push(st);
+	if (rc != LULL_OK)
+		return rc;
+	return write_end(st, missing(st, del(st, id), "id", what, id));
+}
+
+/* The caregiver's entries stay, unattributed (the schema's SET NULL). */
+enum lull_err
+lull_store_caregiver_delete(struct lull_store *st, int64_t id)
+{
+	return delete_one(st, id, "caregiver", st->ops->caregiver_delete);
+}
+
+/* Children */
+
+static enum lull_err
+child_add(struct lull_store *st, struct lull_child *c,
+    const struct lull_actor *a, int64_t *id)
+{
+	enum lull_err rc;
+
+	rc = need_household(st, c->household_id);
+	if (rc == LULL_OK)
+		rc = need_actor(st, a);
+	if (rc == LULL_OK)
+		rc = meta_insert(st, &c->meta, a, 1);
+	if (rc == LULL_OK)
+		rc = st->ops->child_insert(st, c, id);
+	return rc;
+}
+
+enum lull_err
+lull_store_child_add(struct lull_store *st, const struct lull_child *k,
+    const struct lull_tz *tz, const struct lull_actor *a, int64_t *id)
+{
+	struct lull_child c = *k;
+	enum lull_err rc;
+
+	fresh(st);
+	assert(a != NULL);
+	*id = 0;
+	rc = lull_child_check(&c, today_in(tz, a->now_utc), &st->ei);
+	if (rc == LULL_OK)
+		rc = level_push(st);
+	if (rc == LULL_OK)
+		rc = write_end(st, child_add(st, &c, a, id));
+	if (rc != LULL_OK)
+		*id = 0;
+	return rc;
+}
+
+enum lull_err
+lull_store_child_get(struct lull_store *st, int64_t id,
+    struct lull_child *out)
+{
+	fresh(st);
+	return missing(st, st->ops->child_get(st, id, out), "child", "child",
+	    id);
+}
+
+enum lull_err
+lull_store_child_find(struct lull_store *st, int64_t household_id,
+    const char *name, struct lull_child *out)
+{
+	enum lull_err rc;
+
+	fresh(st);
+	rc = st->ops->child_find(st, household_id, name, out);
+	if (rc == LULL_ENOTFOUND)
+		return lull_errinfo_set(&st->ei, rc, "child",
+		    "child: no child called \"%s\" in this household",
+		    name != NULL ? name : "");
+	return rc;
+}
+
+enum lull_err
+lull_store_child_list(struct lull_store *st, int64_t household_id,
+    struct lull_childv *out)
+{
+	enum lull_err rc;
+
+	fresh(st);
+	memset(out, 0, sizeof(*out));
+	rc = need_household(st, household_id);
+	if (rc == LULL_OK)
+		rc = st->ops->child_list(st, household_id, out);
+	return rc;
+}
+
+static enum lull_err
+child_update(struct lull_store *st, struct lull_child *c,
+    const struct lull_actor *a)
+{
+	struct lull_child old;
+	enum lull_err rc;
+
+	rc = st->ops->child_get(st, c->id, &old);
+	if (rc != LULL_OK)
+		return missing(st, rc, "id", "child", c->id);
+	/* A child stays in their household. */
+	c->household_id = old.household_id;
+	rc = meta_update(st, &c->meta, &old.meta, a, "child", c->id);
+	if (rc == LULL_OK)
+		rc = need_actor(st, a);
+	if (rc == LULL_OK)
+		rc = st->ops->child_update(st, c);
+	lull_child_free(&old);
+	return rc;
+}
+
+enum lull_err
+lull_store_child_update(struct lull_store *st, struct lull_child *k,
+    const struct lull_tz *tz, const struct lull_actor *a)
+{
+	struct lull_child c = *k;
+	enum lull_err rc;
+
+	fresh(st);
+	assert(a != NULL);
+	rc = lull_child_check(&c, today_in(tz, a->now_utc), &st->ei);
+	if (rc == LULL_OK)
+		rc = level_push(st);
+	if (rc == LULL_OK)
+		rc = write_end(st, child_update(st, &c, a));
+	if (rc == LULL_OK) {
+		k->household_id = c.household_id;
+		k->meta = c.meta;
+	}
+	return rc;
+}
+
+/* The schema cascades to the child's sleeps, wakings, feeds and tags. */
+enum lull_err
+lull_store_child_delete(struct lull_store *st, int64_t id)
+{
+	return delete_one(st, id, "child", st->ops->child_delete);
+}
+
+/* Sleeps and wakings */
+
+/* The sleep "s" must not collide with another of its child's sleeps. */
+static enum lull_err
+check_overlap(struct lull_store *st, const struct lull_sleep *s,
+    const struct lull_tz *tz)
+{
+	struct lull_sleepv others;
+	enum lull_err rc;
+
+	/* Only sleeps meeting [start, end) can collide; an ongoing one
+	 * reaches to the end of time. */
+	rc = st->ops->sleep_range(st, 0, s->child_id, s->start_utc,
+	    s->end_utc == LULL_NO_TIME ? INT64_MAX : s->end_utc, &others);
+	if (rc == LULL_OK)
+		rc = lull_sleep_check_overlap(s, &others, tz, &st->ei);
+	lull_sleepv_free(&others);
+	return rc;
+}
+
+/* A sleep with its wakings. */
+static enum lull_err
+load_sleep(struct lull_store *st, int64_t id, const char *field,
+    struct lull_sleep *out)
+{
+	enum lull_err rc;
+
+	rc = st->ops->sleep_get(st, id, out);
+	if (rc != LULL_OK)
+		return missing(st, rc, field, "sleep", id);
+	rc = st->ops->waking_list(st, out);
+	if (rc != LULL_OK)
+		lull_sleep_free(out);
+	return rc;
+}
+
+/* The caregivers a sleep names: who settled it, who went at night. */
+static enum lull_err
+sleep_caregivers(struct lull_store *st, const struct lull_sleep *s,
+    int64_t household_id)
+{
+	enum lull_err rc;
+	size_t i;
+
+	rc = need_caregiver(st, s->settled_by, household_id, "settled_by");
+	for (i = 0; rc == LULL_OK && i < s->nwakings; i++)
+		rc = need_caregiver(st, s->wakings[i].caregiver_id,
+		    household_id, "waking.caregiver");
+	return rc;
+}
+
+static enum lull_err
+sleep_add(struct lull_store *st, struct lull_sleep *c,
+    const struct lull_tz *tz, const struct lull_actor *a)
+{
+	enum lull_err rc;
+	int64_t hh = 0;
+	size_t i;
+
+	lull_sleep_settle_kind(tz, c);
+	rc = lull_sleep_check(c, tz, a->now_utc, &st->ei);
+	if (rc == LULL_OK)
+		rc = need_child(st, c->child_id, &hh);
+	if (rc == LULL_OK)
+		rc = need_actor(st, a);
+	if (rc == LULL_OK)
+		rc = sleep_caregivers(st, c, hh);
+	if (rc == LULL_OK)
+		rc = meta_insert(st, &c->meta, a, 1);
+	if (rc == LULL_OK)
+		rc = check_overlap(st, c, tz);
+	if (rc == LULL_OK)
+		rc = st->ops->sleep_insert(st, c, &c->id);
+	for (i = 0; rc == LULL_OK && i < c->nwakings; i++) {
+		struct lull_waking *w = &c->wakings[i];
+
+		w->sleep_id = c->id;
+		rc = meta_insert(st, &w->meta, a, 1);
+		if (rc == LULL_OK)
+			rc = st->ops->waking_insert(st, w, &w->id);
+	}
+	return rc;
+}
+
+enum lull_err
+lull_store_sleep_add(struct lull_store *st, struct lull_sleep *s,
+    const struct lull_tz *tz, const struct lull_actor *a)
+{
+	struct lull_sleep c = *s;
+	struct lull_waking *wv = NULL;
+	enum lull_err rc;
+	size_t i;
+
+	fresh(st);
+	assert(a != NULL && tz != NULL);
+	/* Work on a shallow copy, so that a refused sleep comes back as
+	 * it was given: no half-filled ids or meta. */
+	if (s->nwakings > 0) {
+		if ((wv = calloc(s->nwakings, sizeof(*wv))) == NULL)
+			return lull_errinfo_set(&st->ei, LULL_ENOMEM, "",
+			    "out of memory");
+		memcpy(wv, s->wakings, s->nwakings * sizeof(*wv));
+		for (i = 0; i < s->nwakings; i++)
+			wv[i].id = 0;
+	}
+	c.wakings = wv;
+	/* A new sleep has no id yet; a stale one would exempt a stored
+	 * sleep from the overlap check. */
+	c.id = 0;
+	rc = level_push(st);
+	if (rc == LULL_OK)
+		rc = write_end(st, sleep_add(st, &c, tz, a));
+	if (rc == LULL_OK) {
+		s->id = c.id;
+		s->kind = c.kind;
+		s->meta = c.meta;
+		for (i = 0; i < s->nwakings; i++) {
+			s->wakings[i].id = wv[i].id;
+			s->wakings[i].sleep_id = wv[i].sleep_id;
+			s->wakings[i].meta = wv[i].meta;
+		}
+	}
+	free(wv);
+	return rc;
+}
+
+enum lull_err
+lull_store_sleep_get(struct lull_store *st, int64_t id,
+    struct lull_sleep *out)
+{
+	enum lull_err rc;
+	int opened;
+
+	fresh(st);
+	lull_sleep_init(out);
+	rc = read_begin(st, &opened);
+	if (rc == LULL_OK)
+		rc = read_end(st, opened, load_sleep(st, id, "sleep", out));
+	if (rc != LULL_OK)
+		lull_sleep_free(out);
+	return rc;
+}
+
+static enum lull_err
+sleep_update(struct lull_store *st, struct lull_sleep *c,
+    const struct lull_tz *tz, const struct lull_actor *a)
+{
+	struct lull_sleep old;
+	enum lull_err rc;
+	int64_t hh = 0;
+
+	rc = load_sleep(st, c->id, "id", &old);
+	if (rc != LULL_OK)
+		return rc;
+	/* The sleep's own fields from the caller, its wakings as stored:
+	 * those change through the waking functions. */
+	c->wakings = old.wakings;
+	c->nwakings = old.nwakings;
+	rc = meta_update(st, &c->meta, &old.meta, a, "sleep", c->id);
+	if (rc == LULL_OK)
+		rc = move_child(st, &c->child_id, old.child_id, &hh);
+	if (rc == LULL_OK) {
+		lull_sleep_settle_kind(tz, c);
+		rc = lull_sleep_check(c, tz, a->now_utc, &st->ei);
+	}
+	if (rc == LULL_OK)
+		rc = need_actor(st, a);
+	if (rc == LULL_OK)
+		rc = need_caregiver(st, c->settled_by, hh, "settled_by");
+	if (rc == LULL_OK)
+		rc = check_overlap(st, c, tz);
+	if (rc == LULL_OK)
+		rc = st->ops->sleep_update(st, c);
+	c->wakings = NULL;
+	c->nwakings = 0;
+	lull_sleep_free(&old);
+	return rc;
+}
+
+enum lull_err
+lull_store_sleep_update(struct lull_store *st, struct lull_sleep *s,
+    const struct lull_tz *tz, const struct lull_actor *a)
+{
+	struct lull_sleep c = *s;
+	enum lull_err rc;
+
+	fresh(st);
+	assert(a != NULL && tz != NULL);
+	rc = level_push(st);
+	if (rc == LULL_OK)
+		rc = write_end(st, sleep_update(st, &c, tz, a));
+	if (rc == LULL_OK) {
+		s->child_id = c.child_id;
+		s->kind = c.kind;
+		s->meta = c.meta;
+	}
+	return rc;
+}
+
+/* The schema cascades to the sleep's wakings. */
+enum lull_err
+lull_store_sleep_delete(struct lull_store *st, int64_t id)
+{
+	return delete_one(st, id, "sleep", st->ops->sleep_delete);
+}
+
+/* Who a query is about: a child, or (child 0) a household. */
+static enum lull_err
+need_scope(struct lull_store *st, int64_t household_id, int64_t child_id)
+{
+	int64_t hh;
+
+	if (child_id != 0)
+		return need_child(st, child_id, &hh);
+	return need_household(st, household_id);
+}
+
+static enum lull_err
+sleep_range(struct lull_store *st, int64_t household_id, int64_t child_id,
+    int64_t from_utc, int64_t to_utc, struct lull_sleepv *out)
+{
+	enum lull_err rc;
+	size_t i;
+
+	rc = need_scope(st, household_id, child_id);
+	if (rc == LULL_OK)
+		rc = st->ops->sleep_range(st, household_id, child_id,
+		    from_utc, to_utc, out);
+	for (i = 0; rc == LULL_OK && i < out->n; i++)
+		rc = st->ops->waking_list(st, &out->v[i]);
+	return rc;
+}
+
+enum lull_err
+lull_store_sleep_range(struct lull_store *st, int64_t household_id,
+    int64_t child_id, int64_t from_utc, int64_t to_utc,
+    struct lull_sleepv *out)
+{
+	enum lull_err rc;
+	int opened;
+
+	fresh(st);
+	memset(out, 0, sizeof(*out));
+	rc = read_begin(st, &opened);
+	if (rc == LULL_OK)
+		rc = read_end(st, opened, sleep_range(st, household_id,
+		    child_id, from_utc, to_utc, out));
+	if (rc != LULL_OK)
+		lull_sleepv_free(out);
+	return rc;
+}
+
+/* The ongoing sleep (at == LULL_NO_TIME) or the one holding "at". */
+static enum lull_err
+sleep_find(struct lull_store *st, int64_t child_id, int64_t at,
+    struct lull_sleep *out)
+{
+	enum lull_err rc;
+	int64_t hh;
+
+	rc = need_child(st, child_id, &hh);
+	if (rc != LULL_OK)
+		return rc;
+	if (at == LULL_NO_TIME)
+		rc = st->ops->sleep_ongoing(st, child_id, out);
+	else
+		rc = st->ops->sleep_at(st, child_id, at, out);
+	if (rc == LULL_ENOTFOUND)
+		return lull_errinfo_set(&st->ei, rc, "",
+		    at == LULL_NO_TIME ? "child %lld is not asleep" :
+					 "child %lld was not asleep then",
+		    (long long)child_id);
+	if (rc == LULL_OK)
+		rc = st->ops->waking_list(st, out);
+	return rc;
+}
+
+enum lull_err
+lull_store_sleep_ongoing(struct lull_store *st, int64_t child_id,
+    struct lull_sleep *out)
+{
+	enum lull_err rc;
+	int opened;
+
+	fresh(st);
+	lull_sleep_init(out);
+	rc = read_begin(st, &opened);
+	if (rc == LULL_OK)
+		rc = read_end(st, opened,
+		    sleep_find(st, child_id, LULL_NO_TIME, out));
+	if (rc != LULL_OK)
+		lull_sleep_free(out);
+	return rc;
+}
+
+enum lull_err
+lull_store_sleep_at(struct lull_store *st, int64_t child_id, int64_t utc,
+    struct lull_sleep *out)
+{
+	enum lull_err rc;
+	int opened;
+
+	fresh(st);
+	lull_sleep_init(out);
+	if (utc == LULL_NO_TIME)
+		return lull_errinfo_set(&st->ei, LULL_EINVAL, "at",
+		    "at: no time given");
+	rc = read_begin(st, &opened);
+	if (rc == LULL_OK)
+		rc = read_end(st, opened, sleep_find(st, child_id, utc, out));
+	if (rc != LULL_OK)
+		lull_sleep_free(out);
+	return rc;
+}
+
+/* Drop the waking "id" from the sleep's list, if it is there. */
+static void
+drop_waking(struct lull_sleep *s, int64_t id)
+{
+	size_t i;
+
+	for (i = 0; i < s->nwakings; i++) {
+		if (s->wakings[i].id != id)
+			continue;
+		lull_waking_free(&s->wakings[i]);
+		memmove(&s->wakings[i], &s->wakings[i + 1],
+		    (s->nwakings - i - 1) * sizeof(s->wakings[0]));
+		s->nwakings--;
+		return;
+	}
+}
+
+/*
+ * Check the sleep "sl" (with its stored wakings) once the waking "w"
+ * joins it, or replaces its earlier self there, and the people named.
+ */
+static enum lull_err
+check_with_waking(struct lull_store *st, struct lull_sleep *sl,
+    const struct lull_waking *w, const struct lull_tz *tz,
+    const struct lull_actor *a)
+{
+	enum lull_err rc;
+	int64_t hh = 0;
+
+	if (w->id != 0)
+		drop_waking(sl, w->id);
+	if (lull_sleep_add_waking(sl, w) != LULL_OK)
+		return lull_errinfo_set(&st->ei, LULL_ENOMEM, "",
+		    "out of memory");
+	rc = lull_sleep_check(sl, tz, a->now_utc, &st->ei);
+	if (rc == LULL_OK)
+		rc = need_child(st, sl->child_id, &hh);
+	if (rc == LULL_OK)
+		rc = need_actor(st, a);
+	if (rc == LULL_OK)
+		rc = need_caregiver(st, w->caregiver_id, hh, "caregiver");
+	return rc;
+}
+
+static enum lull_err
+waking_add(struct lull_store *st, struct lull_waking *c,
+    const struct lull_tz *tz, const struct lull_actor *a)
+{
+	struct lull_sleep sl;
+	enum lull_err rc;
+
+	c->id = 0;
+	rc = load_sleep(st, c->sleep_id, "sleep", &sl);
+	if (rc != LULL_OK)
+		return rc;
+	rc = check_with_waking(st, &sl, c, tz, a);
+	if (rc == LULL_OK)
+		rc = meta_insert(st, &c->meta, a, 1);
+	if (rc == LULL_OK)
+		rc = st->ops->waking_insert(st, c, &c->id);
+	lull_sleep_free(&sl);
+	return rc;
+}
+
+enum lull_err
+lull_store_waking_add(struct lull_store *st, struct lull_waking *w,
+    const struct lull_tz *tz, const struct lull_actor *a)
+{
+	struct lull_waking c = *w;
+	enum lull_err rc;
+
+	fresh(st);
+	assert(a != NULL);
+	rc = level_push(st);
+	if (rc == LULL_OK)
+		rc = write_end(st, waking_add(st, &c, tz, a));
+	if (rc == LULL_OK) {
+		w->id = c.id;
+		w->meta = c.meta;
+	}
+	return rc;
+}
+
+enum lull_err
+lull_store_waking_get(struct lull_store *st, int64_t id,
+    struct lull_waking *out)
+{
+	fresh(st);
+	return missing(st, st->ops->waking_get(st, id, out), "waking",
+	    "waking", id);
+}
+
+/* A waking may move to another night of the same child, not further. */
+static enum lull_err
+waking_move(struct lull_store *st, int64_t from_sleep,
+    const struct lull_sleep *to)
+{
+	struct lull_sleep from;
+	enum lull_err rc;
+
+	if (from_sleep == to->id)
+		return LULL_OK;
+	rc = st->ops->sleep_get(st, from_sleep, &from);
+	if (rc == LULL_OK && from.child_id != to->child_id)
+		rc = lull_errinfo_set(&st->ei, LULL_EINVAL, "sleep",
+		    "sleep: a waking can only move to another sleep of the "
+		    "same child");
+	lull_sleep_free(&from);
+	return rc;
+}
+
+static enum lull_err
+waking_update(struct lull_store *st, struct lull_waking *c,
+    const struct lull_tz *tz, const struct lull_actor *a)
+{
+	struct lull_waking old;
+	struct lull_sleep sl;
+	enum lull_err rc;
+
+	rc = st->ops->waking_get(st, c->id, &old);
+	if (rc != LULL_OK)
+		return missing(st, rc, "id", "waking", c->id);
+	if (c->sleep_id == 0)
+		c->sleep_id = old.sleep_id;
+	rc = meta_update(st, &c->meta, &old.meta, a, "waking", c->id);
+	if (rc == LULL_OK)
+		rc = load_sleep(st, c->sleep_id, "sleep", &sl);
+	if (rc == LULL_OK) {
+		rc = waking_move(st, old.sleep_id, &sl);
+		if (rc == LULL_OK)
+			rc = check_with_waking(st, &sl, c, tz, a);
+		if (rc == LULL_OK)
+			rc = st->ops->waking_update(st, c);
+		lull_sleep_free(&sl);
+	}
+	lull_waking_free(&old);
+	return rc;
+}
+
+enum lull_err
+lull_store_waking_update(struct lull_store *st, struct lull_waking *w,
+    const struct lull_tz *tz, const struct lull_actor *a)
+{
+	struct lull_waking c = *w;
+	enum lull_err rc;
+
+	fresh(st);
+	assert(a != NULL);
+	rc = level_push(st);
+	if (rc == LULL_OK)
+		rc = write_end(st, waking_update(st, &c, tz, a));
+	if (rc == LULL_OK) {
+		w->sleep_id = c.sleep_id;
+		w->meta = c.meta;
+	}
+	return rc;
+}
+
+/* A sleep with one waking fewer still passes its check. */
+enum lull_err
+lull_store_waking_delete(struct lull_store *st, int64_t id)
+{
+	return delete_one(st, id, "waking", st->ops->waking_delete);
+}
+
+/* Feeds */
+
+static enum lull_err
+feed_add(struct lull_store *st, struct lull_feed *c,
+    const struct lull_actor *a)
+{
+	enum lull_err rc;
+	int64_t hh;
+
+	c->id = 0;
+	/* No zone at hand: messages quote times in UTC. */
+	rc = lull_feed_check(c, NULL, a->now_utc, &st->ei);
+	if (rc == LULL_OK)
+		rc = need_child(st, c->child_id, &hh);
+	if (rc == LULL_OK)
+		rc = need_actor(st, a);
+	if (rc == LULL_OK)
+		rc = meta_insert(st, &c->meta, a, 1);
+	if (rc == LULL_OK)
+		rc = st->ops->feed_insert(st, c, &c->id);
+	return rc;
+}
+
+enum lull_err
+lull_store_feed_add(struct lull_store *st, struct lull_feed *f,
+    const struct lull_actor *a)
+{
+	struct lull_feed c = *f;
+	enum lull_err rc;
+
+	fresh(st);
+	assert(a != NULL);
+	rc = level_push(st);
+	if (rc == LULL_OK)
+		rc = write_end(st, feed_add(st, &c, a));
+	if (rc == LULL_OK) {
+		f->id = c.id;
+		f->meta = c.meta;
+	}
+	return rc;
+}
+
+enum lull_err
+lull_store_feed_get(struct lull_store *st, int64_t id, struct lull_feed *out)
+{
+	fresh(st);
+	return missing(st, st->ops->feed_get(st, id, out), "feed", "feed", id);
+}
+
+static enum lull_err
+feed_update(struct lull_store *st, struct lull_feed *c,
+    const struct lull_actor *a)
+{
+	struct lull_feed old;
+	enum lull_err rc;
+	int64_t hh;
+
+	rc = st->ops->feed_get(st, c->id, &old);
+	if (rc != LULL_OK)
+		return missing(st, rc, "id", "feed", c->id);
+	rc = meta_update(st, &c->meta, &old.meta, a, "feed", c->id);
+	if (rc == LULL_OK)
+		rc = move_child(st, &c->child_id, old.child_id, &hh);
+	if (rc == LULL_OK)
+		rc = lull_feed_check(c, NULL, a->now_utc, &st->ei);
+	if (rc == LULL_OK)
+		rc = need_actor(st, a);
+	if (rc == LULL_OK)
+		rc = st->ops->feed_update(st, c);
+	lull_feed_free(&old);
+	return rc;
+}
+
+enum lull_err
+lull_store_feed_update(struct lull_store *st, struct lull_feed *f,
+    const struct lull_actor *a)
+{
+	struct lull_feed c = *f;
+	enum lull_err rc;
+
+	fresh(st);
+	assert(a != NULL);
+	rc = level_push(st);
+	if (rc == LULL_OK)
+		rc = write_end(st, feed_update(st, &c, a));
+	if (rc == LULL_OK) {
+		f->child_id = c.child_id;
+		f->meta = c.meta;
+	}
+	return rc;
+}
+
+enum lull_err
+lull_store_feed_delete(struct lull_store *st, int64_t id)
+{
+	return delete_one(st, id, "feed", st->ops->feed_delete);
+}
+
+enum lull_err
+lull_store_feed_range(struct lull_store *st, int64_t household_id,
+    int64_t child_id, int64_t from_utc, int64_t to_utc,
+    struct lull_feedv *out)
+{
+	enum lull_err rc;
+
+	fresh(st);
+	memset(out, 0, sizeof(*out));
+	rc = need_scope(st, household_id, child_id);
+	if (rc == LULL_OK)
+		rc = st->ops->feed_range(st, household_id, child_id, from_utc,
+		    to_utc, out);
+	return rc;
+}
+
+/* Tags */
+
+static enum lull_err
+tag_add(struct lull_store *st, struct lull_tag *c, const struct lull_actor *a)
+{
+	enum lull_err rc;
+	int64_t hh;
+
+	c->id = 0;
+	rc = lull_tag_check(c, &st->ei);
+	if (rc == LULL_OK)
+		rc = need_child(st, c->child_id, &hh);
+	if (rc == LULL_OK)
+		rc = need_actor(st, a);
+	if (rc == LULL_OK)
+		rc = meta_insert(st, &c->meta, a, 1);
+	if (rc == LULL_OK)
+		rc = st->ops->tag_insert(st, c, &c->id);
+	return rc;
+}
+
+enum lull_err
+lull_store_tag_add(struct lull_store *st, struct lull_tag *t,
+    const struct lull_actor *a)
+{
+	struct lull_tag c = *t;
+	enum lull_err rc;
+
+	fresh(st);
+	assert(a != NULL);
+	rc = level_push(st);
+	if (rc == LULL_OK)
+		rc = write_end(st, tag_add(st, &c, a));
+	if (rc == LULL_OK) {
+		t->id = c.id;
+		t->meta = c.meta;
+	}
+	return rc;
+}
+
+enum lull_err
+lull_store_tag_get(struct lull_store *st, int64_t id, struct lull_tag *out)
+{
+	fresh(st);
+	return missing(st, st->ops->tag_get(st, id, out), "tag", "tag", id);
+}
+
+static enum lull_err
+tag_update(struct lull_store *st, struct lull_tag *c,
+    const struct lull_actor *a)
+{
+	struct lull_tag old;
+	enum lull_err rc;
+	int64_t hh;
+
+	rc = st->ops->tag_get(st, c->id, &old);
+	if (rc != LULL_OK)
+		return missing(st, rc, "id", "tag", c->id);
+	rc = meta_update(st, &c->meta, &old.meta, a, "tag", c->id);
+	if (rc == LULL_OK)
+		rc = move_child(st, &c->child_id, old.child_id, &hh);
+	if (rc == LULL_OK)
+		rc = lull_tag_check(c, &st->ei);
+	if (rc == LULL_OK)
+		rc = need_actor(st, a);
+	if (rc == LULL_OK)
+		rc = st->ops->tag_update(st, c);
+	lull_tag_free(&old);
+	return rc;
+}
+
+enum lull_err
+lull_store_tag_update(struct lull_store *st, struct lull_tag *t,
+    const struct lull_actor *a)
+{
+	struct lull_tag c = *t;
+	enum lull_err rc;
+
+	fresh(st);
+	assert(a != NULL);
+	rc = level_push(st);
+	if (rc == LULL_OK)
+		rc = write_end(st, tag_update(st, &c, a));
+	if (rc == LULL_OK) {
+		t->child_id = c.child_id;
+		t->meta = c.meta;
+	}
+	return rc;
+}
+
+enum lull_err
+lull_store_tag_delete(struct lull_store *st, int64_t id)
+{
+	return delete_one(st, id, "tag", st->ops->tag_delete);
+}
+
+enum lull_err
+lull_store_tag_range(struct lull_store *st, int64_t household_id,
+    int64_t child_id, int32_t from_day, int32_t to_day,
+    struct lull_tagv *out)
+{
+	enum lull_err rc;
+
+	fresh(st);
+	memset(out, 0, sizeof(*out));
+	rc = need_scope(st, household_id, child_id);
+	if (rc == LULL_OK)
+		rc = st->ops->tag_range(st, household_id, child_id, from_day,
+		    to_day, out);
+	return rc;
+}

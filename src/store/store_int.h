@@ -1,0 +1,166 @@
+/*
+ * The store's insides, shared by the backend-neutral layer (store.c), the
+ * backends (store_sqlite.c, later store_pg.c) and the generated table of
+ * migrations.  Never installed.
+ *
+ * The split: store.c owns the rules (journal.h checks, versions, meta,
+ * references, transactions and their nesting); a backend only moves rows
+ * in and out with bound parameters and reports what the database said.
+ * A backend never decides whether a write is allowed.
+ * SPDX-License-Identifier: ISC
+ */
+#ifndef STORE_INT_H
+#define STORE_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "lull/err.h"
+#include "lull/model.h"
+#include "lull/store.h"
+
+/* One numbered file of src/store/sql, embedded by scripts/embed-sql.sh. */
+struct store_migration {
+	int version;
+	const char *name; /* "0001_init" */
+	const char *sql;
+};
+
+extern const struct store_migration store_migrations[];
+extern const size_t store_nmigrations;
+
+/*
+ * Transaction primitives.  Savepoints all share one name: both SQLite and
+ * PostgreSQL resolve a repeated name to the innermost one, so nesting
+ * needs no generated SQL.
+ */
+enum store_tx {
+	STORE_TX_BEGIN_READ,  /* a snapshot for a multi-statement read */
+	STORE_TX_BEGIN_WRITE, /* take the write lock now (BEGIN IMMEDIATE) */
+	STORE_TX_COMMIT,
+	STORE_TX_ROLLBACK,
+	STORE_TX_SAVEPOINT,
+	STORE_TX_RELEASE,
+	STORE_TX_ROLLBACK_TO, /* back to the innermost savepoint, kept open */
+	STORE_TX__MAX
+};
+
+/*
+ * A backend.  Conventions for every function:
+ *  - every failure fills st->ei: LULL_ENOTFOUND when the row asked for
+ *    does not exist (a plain "no sleep with id 12", which store.c may
+ *    reword as it knows what the caller meant), LULL_ECONFLICT for a
+ *    uniqueness violation naming the field, LULL_EINVAL for a value the
+ *    schema refuses, LULL_ESTORE with the database's own words;
+ *  - records come in fully settled (meta filled, version bumped): the
+ *    backend writes every field as given;
+ *  - out-parameters are overwritten, and left empty on failure.
+ * Sleeps come and go without their wakings: those are separate rows with
+ * their own functions.
+ */
+struct store_ops {
+	const char *scheme; /* "sqlite" */
+	enum lull_err (*open)(struct lull_store *, const char *rest);
+	void (*close)(struct lull_store *);
+	enum lull_err (*tx)(struct lull_store *, enum store_tx);
+
+	/* Highest applied migration, 0 if none (or no version table yet). */
+	enum lull_err (*schema_get)(struct lull_store *, int *version);
+	/* Run one migration and record it; inside a write transaction. */
+	enum lull_err (*schema_apply)(struct lull_store *,
+	    const struct store_migration *);
+
+	enum lull_err (*household_insert)(struct lull_store *,
+	    const struct lull_household *, int64_t *id);
+	/* id 0: the household with the lowest id. */
+	enum lull_err (*household_get)(struct lull_store *, int64_t id,
+	    struct lull_household *out);
+	enum lull_err (*household_update)(struct lull_store *,
+	    const struct lull_household *);
+	enum lull_err (*household_clear)(struct lull_store *, int64_t id);
+
+	enum lull_err (*caregiver_insert)(struct lull_store *,
+	    const struct lull_caregiver *, int64_t *id);
+	enum lull_err (*caregiver_get)(struct lull_store *, int64_t id,
+	    struct lull_caregiver *out);
+	enum lull_err (*caregiver_find)(struct lull_store *, int64_t household_id,
+	    const char *name, struct lull_caregiver *out);
+	enum lull_err (*caregiver_list)(struct lull_store *, int64_t household_id,
+	    struct lull_caregiverv *out);
+	enum lull_err (*caregiver_update)(struct lull_store *,
+	    const struct lull_caregiver *);
+	enum lull_err (*caregiver_delete)(struct lull_store *, int64_t id);
+
+	enum lull_err (*child_insert)(struct lull_store *,
+	    const struct lull_child *, int64_t *id);
+	enum lull_err (*child_get)(struct lull_store *, int64_t id,
+	    struct lull_child *out);
+	enum lull_err (*child_find)(struct lull_store *, int64_t household_id,
+	    const char *name, struct lull_child *out);
+	enum lull_err (*child_list)(struct lull_store *, int64_t household_id,
+	    struct lull_childv *out);
+	enum lull_err (*child_update)(struct lull_store *,
+	    const struct lull_child *);
+	enum lull_err (*child_delete)(struct lull_store *, int64_t id);
+
+	enum lull_err (*sleep_insert)(struct lull_store *,
+	    const struct lull_sleep *, int64_t *id);
+	enum lull_err (*sleep_get)(struct lull_store *, int64_t id,
+	    struct lull_sleep *out);
+	enum lull_err (*sleep_update)(struct lull_store *,
+	    const struct lull_sleep *);
+	enum lull_err (*sleep_delete)(struct lull_store *, int64_t id);
+	/* Intersecting [from, to); child_id 0: all of the household's. */
+	enum lull_err (*sleep_range)(struct lull_store *, int64_t household_id,
+	    int64_t child_id, int64_t from_utc, int64_t to_utc,
+	    struct lull_sleepv *out);
+	enum lull_err (*sleep_ongoing)(struct lull_store *, int64_t child_id,
+	    struct lull_sleep *out);
+	enum lull_err (*sleep_at)(struct lull_store *, int64_t child_id,
+	    int64_t utc, struct lull_sleep *out);
+
+	enum lull_err (*waking_insert)(struct lull_store *,
+	    const struct lull_waking *, int64_t *id);
+	enum lull_err (*waking_get)(struct lull_store *, int64_t id,
+	    struct lull_waking *out);
+	enum lull_err (*waking_update)(struct lull_store *,
+	    const struct lull_waking *);
+	enum lull_err (*waking_delete)(struct lull_store *, int64_t id);
+	/* Append the wakings of sleep s->id to s, oldest first. */
+	enum lull_err (*waking_list)(struct lull_store *, struct lull_sleep *s);
+
+	enum lull_err (*feed_insert)(struct lull_store *,
+	    const struct lull_feed *, int64_t *id);
+	enum lull_err (*feed_get)(struct lull_store *, int64_t id,
+	    struct lull_feed *out);
+	enum lull_err (*feed_update)(struct lull_store *,
+	    const struct lull_feed *);
+	enum lull_err (*feed_delete)(struct lull_store *, int64_t id);
+	/* Starting in [from, to); child_id 0: all of the household's. */
+	enum lull_err (*feed_range)(struct lull_store *, int64_t household_id,
+	    int64_t child_id, int64_t from_utc, int64_t to_utc,
+	    struct lull_feedv *out);
+
+	enum lull_err (*tag_insert)(struct lull_store *, const struct lull_tag *,
+	    int64_t *id);
+	enum lull_err (*tag_get)(struct lull_store *, int64_t id,
+	    struct lull_tag *out);
+	enum lull_err (*tag_update)(struct lull_store *, const struct lull_tag *);
+	enum lull_err (*tag_delete)(struct lull_store *, int64_t id);
+	/* [from_day, to_day] meeting [from, to]; child_id 0: all. */
+	enum lull_err (*tag_range)(struct lull_store *, int64_t household_id,
+	    int64_t child_id, int32_t from_day, int32_t to_day,
+	    struct lull_tagv *out);
+};
+
+struct lull_store {
+	const struct store_ops *ops;
+	void *impl;		/* the backend's connection state */
+	struct lull_errinfo ei; /* last failure, for lull_store_error() */
+	int depth;		/* open levels: 1 = transaction, more = savepoints */
+	int schema_version;
+};
+
+extern const struct store_ops store_sqlite_ops;
+
+#endif

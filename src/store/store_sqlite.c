@@ -1,0 +1,1712 @@
+/*
+ * The SQLite backend: the default store, one file per household.  It only
+ * moves rows: every rule lives in store.c and src/core.  All SQL is in the
+ * table below, one statement per enum value, prepared once on first use,
+ * with values bound as parameters and never spliced into the text.
+ *
+ * Durability: WAL with synchronous=FULL, so a write that returned LULL_OK
+ * survives a power cut; a busy timeout lets the command line and a server
+ * share the file.
+ * SPDX-License-Identifier: ISC
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "lull/cal.h"
+#include "lull/err.h"
+#include "lull/model.h"
+#include "store/store_int.h"
+
+/* How long a writer waits for another to finish before giving up. */
+#define SQ_BUSY_MS 5000
+
+enum stmt {
+	STMT_BEGIN_READ,
+	STMT_BEGIN_WRITE,
+	STMT_COMMIT,
+	STMT_ROLLBACK,
+	STMT_SAVEPOINT,
+	STMT_RELEASE,
+	STMT_ROLLBACK_TO,
+	STMT_SCHEMA_EXISTS,
+	STMT_SCHEMA_CREATE,
+	STMT_SCHEMA_MAX,
+	STMT_SCHEMA_RECORD,
+	STMT_HOUSEHOLD_INSERT,
+	STMT_HOUSEHOLD_GET,
+	STMT_HOUSEHOLD_FIRST,
+	STMT_HOUSEHOLD_UPDATE,
+	STMT_HOUSEHOLD_CLEAR_CHILDREN,
+	STMT_HOUSEHOLD_CLEAR_CAREGIVERS,
+	STMT_CAREGIVER_INSERT,
+	STMT_CAREGIVER_GET,
+	STMT_CAREGIVER_FIND,
+	STMT_CAREGIVER_LIST,
+	STMT_CAREGIVER_UPDATE,
+	STMT_CAREGIVER_DELETE,
+	STMT_CHILD_INSERT,
+	STMT_CHILD_GET,
+	STMT_CHILD_FIND,
+	STMT_CHILD_LIST,
+	STMT_CHILD_UPDATE,
+	STMT_CHILD_DELETE,
+	STMT_SLEEP_INSERT,
+	STMT_SLEEP_GET,
+	STMT_SLEEP_UPDATE,
+	STMT_SLEEP_DELETE,
+	STMT_SLEEP_RANGE_CHILD,
+	STMT_SLEEP_RANGE_HOUSEHOLD,
+	STMT_SLEEP_ONGOING,
+	STMT_SLEEP_AT,
+	STMT_WAKING_INSERT,
+	STMT_WAKING_GET,
+	STMT_WAKING_UPDATE,
+	STMT_WAKING_DELETE,
+	STMT_WAKING_LIST,
+	STMT_FEED_INSERT,
+	STMT_FEED_GET,
+	STMT_FEED_UPDATE,
+	STMT_FEED_DELETE,
+	STMT_FEED_RANGE_CHILD,
+	STMT_FEED_RANGE_HOUSEHOLD,
+	STMT_TAG_INSERT,
+	STMT_TAG_GET,
+	STMT_TAG_UPDATE,
+	STMT_TAG_DELETE,
+	STMT_TAG_RANGE_CHILD,
+	STMT_TAG_RANGE_HOUSEHOLD,
+	STMT__MAX
+};
+
+/*
+ * Column lists, with an optional table prefix for joins.  Each record is
+ * read in this order (row_*() below) and written with its fields first,
+ * then the five meta columns, then (for updates) the id.
+ */
+#define META_COLS(p)                                                        \
+	p "created_utc, " p "created_by, " p "updated_utc, " p "updated_by, " \
+	  p "version"
+#define HOUSEHOLD_COLS "id, name, tz, " META_COLS("")
+#define CAREGIVER_COLS "id, household_id, name, " META_COLS("")
+#define CHILD_COLS     "id, household_id, name, born_day, due_day, " META_COLS("")
+#define SLEEP_COLS(p)                                                       \
+	p "id, " p "child_id, " p "start_utc, " p "end_utc, " p "kind, "      \
+	p "kind_given, " p "onset, " p "place, " p "settled_by, "             \
+	p "latency_min, " p "crying_min, " p "routine, " p "note, "           \
+	META_COLS(p)
+#define WAKING_COLS                                                         \
+	"id, sleep_id, start_utc, end_utc, response, caregiver_id, note, "  \
+	META_COLS("")
+#define FEED_COLS(p)                                                        \
+	p "id, " p "child_id, " p "start_utc, " p "end_utc, " p "kind, "      \
+	p "side, " p "amount_ml, " p "note, " META_COLS(p)
+#define TAG_COLS(p)                                                         \
+	p "id, " p "child_id, " p "kind, " p "from_day, " p "to_day, "        \
+	p "note, " META_COLS(p)
+
+static const char *const sql[STMT__MAX] = {
+	[STMT_BEGIN_READ] = "BEGIN",
+	[STMT_BEGIN_WRITE] = "BEGIN IMMEDIATE",
+	[STMT_COMMIT] = "COMMIT",
+	[STMT_ROLLBACK] = "ROLLBACK",
+	[STMT_SAVEPOINT] = "SAVEPOINT lull_write",
+	[STMT_RELEASE] = "RELEASE lull_write",
+	[STMT_ROLLBACK_TO] = "ROLLBACK TO lull_write",
+
+	[STMT_SCHEMA_EXISTS] = "SELECT count(*) FROM sqlite_master "
+			       "WHERE type = 'table' AND name = 'schema_version'",
+	[STMT_SCHEMA_CREATE] = "CREATE TABLE IF NOT EXISTS schema_version ("
+			       "version INTEGER PRIMARY KEY, "
+			       "name TEXT NOT NULL, "
+			       "applied_utc INTEGER NOT NULL)",
+	[STMT_SCHEMA_MAX] = "SELECT coalesce(max(version), 0) "
+			    "FROM schema_version",
+	/* The database's clock, not ours: this is bookkeeping, not a
+	 * journal entry, and the library reads no clock of its own. */
+	[STMT_SCHEMA_RECORD] = "INSERT INTO schema_version "
+			       "(version, name, applied_utc) VALUES "
+			       "(?1, ?2, CAST(strftime('%s', 'now') AS INTEGER))",
+
+	[STMT_HOUSEHOLD_INSERT] = "INSERT INTO household (name, tz, "
+	    META_COLS("") ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[STMT_HOUSEHOLD_GET] = "SELECT " HOUSEHOLD_COLS " FROM household "
+			       "WHERE id = ?1",
+	[STMT_HOUSEHOLD_FIRST] = "SELECT " HOUSEHOLD_COLS " FROM household "
+				 "ORDER BY id LIMIT 1",
+	[STMT_HOUSEHOLD_UPDATE] = "UPDATE household SET name = ?1, tz = ?2, "
+	    "created_utc = ?3, created_by = ?4, updated_utc = ?5, "
+	    "updated_by = ?6, version = ?7 WHERE id = ?8",
+	[STMT_HOUSEHOLD_CLEAR_CHILDREN] = "DELETE FROM child "
+					  "WHERE household_id = ?1",
+	[STMT_HOUSEHOLD_CLEAR_CAREGIVERS] = "DELETE FROM caregiver "
+					    "WHERE household_id = ?1",
+
+	[STMT_CAREGIVER_INSERT] = "INSERT INTO caregiver (household_id, name, "
+	    META_COLS("") ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[STMT_CAREGIVER_GET] = "SELECT " CAREGIVER_COLS " FROM caregiver "
+			       "WHERE id = ?1",
+	[STMT_CAREGIVER_FIND] = "SELECT " CAREGIVER_COLS " FROM caregiver "
+				"WHERE household_id = ?1 AND name = ?2",
+	[STMT_CAREGIVER_LIST] = "SELECT " CAREGIVER_COLS " FROM caregiver "
+				"WHERE household_id = ?1 ORDER BY id",
+	[STMT_CAREGIVER_UPDATE] = "UPDATE caregiver SET household_id = ?1, "
+	    "name = ?2, created_utc = ?3, created_by = ?4, updated_utc = ?5, "
+	    "updated_by = ?6, version = ?7 WHERE id = ?8",
+	[STMT_CAREGIVER_DELETE] = "DELETE FROM caregiver WHERE id = ?1",
+
+	[STMT_CHILD_INSERT] = "INSERT INTO child (household_id, name, "
+	    "born_day, due_day, " META_COLS("") ") VALUES "
+	    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	[STMT_CHILD_GET] = "SELECT " CHILD_COLS " FROM child WHERE id = ?1",
+	[STMT_CHILD_FIND] = "SELECT " CHILD_COLS " FROM child "
+			    "WHERE household_id = ?1 AND name = ?2",
+	[STMT_CHILD_LIST] = "SELECT " CHILD_COLS " FROM child "
+			    "WHERE household_id = ?1 ORDER BY id",
+	[STMT_CHILD_UPDATE] = "UPDATE child SET household_id = ?1, "
+	    "name = ?2, born_day = ?3, due_day = ?4, created_utc = ?5, "
+	    "created_by = ?6, updated_utc = ?7, updated_by = ?8, "
+	    "version = ?9 WHERE id = ?10",
+	[STMT_CHILD_DELETE] = "DELETE FROM child WHERE id = ?1",
+
+	[STMT_SLEEP_INSERT] = "INSERT INTO sleep (child_id, start_utc, "
+	    "end_utc, kind, kind_given, onset, place, settled_by, "
+	    "latency_min, crying_min, routine, note, " META_COLS("") ") "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+	    "?13, ?14, ?15, ?16, ?17)",
+	[STMT_SLEEP_GET] = "SELECT " SLEEP_COLS("") " FROM sleep "
+			   "WHERE id = ?1",
+	[STMT_SLEEP_UPDATE] = "UPDATE sleep SET child_id = ?1, "
+	    "start_utc = ?2, end_utc = ?3, kind = ?4, kind_given = ?5, "
+	    "onset = ?6, place = ?7, settled_by = ?8, latency_min = ?9, "
+	    "crying_min = ?10, routine = ?11, note = ?12, "
+	    "created_utc = ?13, created_by = ?14, updated_utc = ?15, "
+	    "updated_by = ?16, version = ?17 WHERE id = ?18",
+	[STMT_SLEEP_DELETE] = "DELETE FROM sleep WHERE id = ?1",
+	/* Intersection with [?2, ?3): an ongoing sleep (end NULL) reaches
+	 * every instant after its start. */
+	[STMT_SLEEP_RANGE_CHILD] = "SELECT " SLEEP_COLS("") " FROM sleep "
+	    "WHERE child_id = ?1 AND start_utc < ?3 "
+	    "AND (end_utc IS NULL OR end_utc > ?2) "
+	    "ORDER BY start_utc, id",
+	[STMT_SLEEP_RANGE_HOUSEHOLD] = "SELECT " SLEEP_COLS("s.") " "
+	    "FROM sleep s JOIN child c ON c.id = s.child_id "
+	    "WHERE c.household_id = ?1 AND s.start_utc < ?3 "
+	    "AND (s.end_utc IS NULL OR s.end_utc > ?2) "
+	    "ORDER BY s.start_utc, s.id",
+	[STMT_SLEEP_ONGOING] = "SELECT " SLEEP_COLS("") " FROM sleep "
+	    "WHERE child_id = ?1 AND end_utc IS NULL "
+	    "ORDER BY start_utc DESC, id DESC LIMIT 1",
+	/* Closed at both ends; where one sleep ends as the next starts,
+	 * the later one wins. */
+	[STMT_SLEEP_AT] = "SELECT " SLEEP_COLS("") " FROM sleep "
+	    "WHERE child_id = ?1 AND start_utc <= ?2 "
+	    "AND (end_utc IS NULL OR end_utc >= ?2) "
+	    "ORDER BY start_utc DESC, id DESC LIMIT 1",
+
+	[STMT_WAKING_INSERT] = "INSERT INTO waking (sleep_id, start_utc, "
+	    "end_utc, response, caregiver_id, note, " META_COLS("") ") "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+	[STMT_WAKING_GET] = "SELECT " WAKING_COLS " FROM waking WHERE id = ?1",
+	[STMT_WAKING_UPDATE] = "UPDATE waking SET sleep_id = ?1, "
+	    "start_utc = ?2, end_utc = ?3, response = ?4, caregiver_id = ?5, "
+	    "note = ?6, created_utc = ?7, created_by = ?8, updated_utc = ?9, "
+	    "updated_by = ?10, version = ?11 WHERE id = ?12",
+	[STMT_WAKING_DELETE] = "DELETE FROM waking WHERE id = ?1",
+	[STMT_WAKING_LIST] = "SELECT " WAKING_COLS " FROM waking "
+			     "WHERE sleep_id = ?1 ORDER BY start_utc, id",
+
+	[STMT_FEED_INSERT] = "INSERT INTO feed (child_id, start_utc, end_utc, "
+	    "kind, side, amount_ml, note, " META_COLS("") ") VALUES "
+	    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+	[STMT_FEED_GET] = "SELECT " FEED_COLS("") " FROM feed WHERE id = ?1",
+	[STMT_FEED_UPDATE] = "UPDATE feed SET child_id = ?1, start_utc = ?2, "
+	    "end_utc = ?3, kind = ?4, side = ?5, amount_ml = ?6, note = ?7, "
+	    "created_utc = ?8, created_by = ?9, updated_utc = ?10, "
+	    "updated_by = ?11, version = ?12 WHERE id = ?13",
+	[STMT_FEED_DELETE] = "DELETE FROM feed WHERE id = ?1",
+	[STMT_FEED_RANGE_CHILD] = "SELECT " FEED_COLS("") " FROM feed "
+	    "WHERE child_id = ?1 AND start_utc >= ?2 AND start_utc < ?3 "
+	    "ORDER BY start_utc, id",
+	[STMT_FEED_RANGE_HOUSEHOLD] = "SELECT " FEED_COLS("f.") " "
+	    "FROM feed f JOIN child c ON c.id = f.child_id "
+	    "WHERE c.household_id = ?1 AND f.start_utc >= ?2 "
+	    "AND f.start_utc < ?3 ORDER BY f.start_utc, f.id",
+
+	[STMT_TAG_INSERT] = "INSERT INTO tag (child_id, kind, from_day, "
+	    "to_day, note, " META_COLS("") ") VALUES "
+	    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+	[STMT_TAG_GET] = "SELECT " TAG_COLS("") " FROM tag WHERE id = ?1",
+	[STMT_TAG_UPDATE] = "UPDATE tag SET child_id = ?1, kind = ?2, "
+	    "from_day = ?3, to_day = ?4, note = ?5, created_utc = ?6, "
+	    "created_by = ?7, updated_utc = ?8, updated_by = ?9, "
+	    "version = ?10 WHERE id = ?11",
+	[STMT_TAG_DELETE] = "DELETE FROM tag WHERE id = ?1",
+	[STMT_TAG_RANGE_CHILD] = "SELECT " TAG_COLS("") " FROM tag "
+	    "WHERE child_id = ?1 AND from_day <= ?3 AND to_day >= ?2 "
+	    "ORDER BY from_day, id",
+	[STMT_TAG_RANGE_HOUSEHOLD] = "SELECT " TAG_COLS("t.") " "
+	    "FROM tag t JOIN child c ON c.id = t.child_id "
+	    "WHERE c.household_id = ?1 AND t.from_day <= ?3 "
+	    "AND t.to_day >= ?2 ORDER BY t.from_day, t.id",
+};
+
+struct sq {
+	sqlite3 *db;
+	sqlite3_stmt *stmt[STMT__MAX]; /* prepared on first use */
+};
+
+/* Collects the first failing bind so a row of binds needs one test. */
+struct bind {
+	sqlite3_stmt *s;
+	int rc;
+};
+
+static struct sq *
+sq_of(struct lull_store *st)
+{
+	return st->impl;
+}
+
+static enum lull_err
+sq_fail(struct lull_store *st, const char *what)
+{
+	struct sq *q = sq_of(st);
+
+	return lull_errinfo_set(&st->ei, LULL_ESTORE, "", "%s: %s", what,
+	    sqlite3_errmsg(q->db));
+}
+
+static enum lull_err
+sq_nomem(struct lull_store *st)
+{
+	return lull_errinfo_set(&st->ei, LULL_ENOMEM, "", "out of memory");
+}
+
+static enum lull_err
+sq_notfound(struct lull_store *st, const char *what, int64_t id)
+{
+	return lull_errinfo_set(&st->ei, LULL_ENOTFOUND, "id",
+	    "id: no %s with id %lld", what, (long long)id);
+}
+
+/* The cached statement, prepared on first use; NULL with st->ei set. */
+static sqlite3_stmt *
+sq_stmt(struct lull_store *st, enum stmt which)
+{
+	struct sq *q = sq_of(st);
+	int rc;
+
+	if (q->stmt[which] != NULL)
+		return q->stmt[which];
+	rc = sqlite3_prepare_v3(q->db, sql[which], -1,
+	    SQLITE_PREPARE_PERSISTENT, &q->stmt[which], NULL);
+	if (rc != SQLITE_OK) {
+		sqlite3_finalize(q->stmt[which]);
+		q->stmt[which] = NULL;
+		sq_fail(st, "preparing a statement");
+		return NULL;
+	}
+	return q->stmt[which];
+}
+
+/* Ready the statement for its next use and drop borrowed values. */
+static void
+sq_done(sqlite3_stmt *s)
+{
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+}
+
+/* Take the cached statement for a fresh set of binds. */
+static int
+bind_start(struct lull_store *st, struct bind *b, enum stmt which)
+{
+	b->rc = SQLITE_OK;
+	b->s = sq_stmt(st, which);
+	return b->s != NULL;
+}
+
+static void
+b_i64(struct bind *b, int i, int64_t v)
+{
+	if (b->rc == SQLITE_OK)
+		b->rc = sqlite3_bind_int64(b->s, i, v);
+}
+
+static void
+b_null(struct bind *b, int i)
+{
+	if (b->rc == SQLITE_OK)
+		b->rc = sqlite3_bind_null(b->s, i);
+}
+
+/* LULL_NO_TIME is NULL. */
+static void
+b_time(struct bind *b, int i, int64_t t)
+{
+	if (t == LULL_NO_TIME)
+		b_null(b, i);
+	else
+		b_i64(b, i, t);
+}
+
+/* Id 0 ("nobody", "not recorded") is NULL, which the foreign keys need. */
+static void
+b_ref(struct bind *b, int i, int64_t id)
+{
+	if (id == 0)
+		b_null(b, i);
+	else
+		b_i64(b, i, id);
+}
+
+/* LULL_UNKNOWN is NULL. */
+static void
+b_opt(struct bind *b, int i, int32_t v)
+{
+	if (v == LULL_UNKNOWN)
+		b_null(b, i);
+	else
+		b_i64(b, i, v);
+}
+
+static void
+b_day(struct bind *b, int i, int32_t day)
+{
+	if (day == LULL_NO_DAY)
+		b_null(b, i);
+	else
+		b_i64(b, i, day);
+}
+
+static void
+b_text(struct bind *b, int i, const char *s)
+{
+	if (s == NULL)
+		b_null(b, i);
+	else if (b->rc == SQLITE_OK)
+		b->rc = sqlite3_bind_text(b->s, i, s, -1, SQLITE_TRANSIENT);
+}
+
+static void
+b_meta(struct bind *b, int i, const struct lull_meta *m)
+{
+	b_i64(b, i, m->created_utc);
+	b_ref(b, i + 1, m->created_by);
+	b_i64(b, i + 2, m->updated_utc);
+	b_ref(b, i + 3, m->updated_by);
+	b_i64(b, i + 4, m->version);
+}
+
+/*
+ * Map a failed step to a code.  "what" names the kind of record, "name"
+ * the value of its unique name column (NULL where it has none).
+ */
+static enum lull_err
+sq_step_fail(struct lull_store *st, const char *what, const char *name)
+{
+	struct sq *q = sq_of(st);
+	int xrc = sqlite3_extended_errcode(q->db);
+
+	switch (xrc) {
+	case SQLITE_CONSTRAINT_UNIQUE:
+	case SQLITE_CONSTRAINT_PRIMARYKEY:
+		if (name != NULL)
+			return lull_errinfo_set(&st->ei, LULL_ECONFLICT,
+			    "name", "name: a %s called \"%s\" already exists",
+			    what, name);
+		return lull_errinfo_set(&st->ei, LULL_ECONFLICT, "",
+		    "this %s already exists", what);
+	case SQLITE_CONSTRAINT_FOREIGNKEY:
+		return lull_errinfo_set(&st->ei, LULL_ENOTFOUND, "",
+		    "a record this %s refers to does not exist", what);
+	case SQLITE_CONSTRAINT_CHECK:
+	case SQLITE_CONSTRAINT_NOTNULL:
+		return lull_errinfo_set(&st->ei, LULL_EINVAL, "",
+		    "the database refused this %s: %s", what,
+		    sqlite3_errmsg(q->db));
+	case SQLITE_NOMEM:
+		return sq_nomem(st);
+	default:
+		return lull_errinfo_set(&st->ei, LULL_ESTORE, "",
+		    "writing a %s: %s", what, sqlite3_errmsg(q->db));
+	}
+}
+
+/* Run a bound statement that returns no rows. */
+static enum lull_err
+sq_run(struct lull_store *st, struct bind *b, const char *what,
+    const char *name)
+{
+	enum lull_err err = LULL_OK;
+
+	if (b->rc != SQLITE_OK) {
+		err = b->rc == SQLITE_NOMEM ? sq_nomem(st) :
+					      sq_fail(st, "binding a value");
+	} else if (sqlite3_step(b->s) != SQLITE_DONE)
+		err = sq_step_fail(st, what, name);
+	sq_done(b->s);
+	return err;
+}
+
+/* Insert, and say which id the row got. */
+static enum lull_err
+sq_insert(struct lull_store *st, struct bind *b, const char *what,
+    const char *name, int64_t *id)
+{
+	enum lull_err err;
+
+	*id = 0;
+	err = sq_run(st, b, what, name);
+	if (err != LULL_OK)
+		return err;
+	*id = sqlite3_last_insert_rowid(sq_of(st)->db);
+	return LULL_OK;
+}
+
+/* Update or delete one row by id: not there is LULL_ENOTFOUND. */
+static enum lull_err
+sq_change(struct lull_store *st, struct bind *b, const char *what,
+    const char *name, int64_t id)
+{
+	enum lull_err err;
+
+	err = sq_run(st, b, what, name);
+	if (err != LULL_OK)
+		return err;
+	if (sqlite3_changes(sq_of(st)->db) == 0)
+		return sq_notfound(st, what, id);
+	return LULL_OK;
+}
+
+static enum lull_err
+sq_delete(struct lull_store *st, enum stmt which, const char *what,
+    int64_t id)
+{
+	struct bind b;
+
+	if (!bind_start(st, &b, which))
+		return st->ei.code;
+	b_i64(&b, 1, id);
+	return sq_change(st, &b, what, NULL, id);
+}
+
+/*
+ * Step a bound query: LULL_OK with *have set to 1 on a row, 0 at the end.
+ * The caller resets the statement with sq_done() in every case.
+ */
+static enum lull_err
+sq_row(struct lull_store *st, struct bind *b, int *have)
+{
+	int rc;
+
+	*have = 0;
+	if (b->rc != SQLITE_OK)
+		return b->rc == SQLITE_NOMEM ? sq_nomem(st) :
+					       sq_fail(st, "binding a value");
+	rc = sqlite3_step(b->s);
+	if (rc == SQLITE_ROW) {
+		*have = 1;
+		return LULL_OK;
+	}
+	if (rc == SQLITE_DONE)
+		return LULL_OK;
+	if ((rc & 0xff) == SQLITE_NOMEM)
+		return sq_nomem(st);
+	return sq_fail(st, "reading");
+}
+
+/* Step to the one row asked for: none is LULL_ENOTFOUND. */
+static enum lull_err
+sq_one(struct lull_store *st, struct bind *b, const char *what, int64_t id)
+{
+	enum lull_err err;
+	int have;
+
+	err = sq_row(st, b, &have);
+	if (err == LULL_OK && !have)
+		err = sq_notfound(st, what, id);
+	return err;
+}
+
+/* Column readers: "c" walks the columns in the order of the lists. */
+static int64_t
+c_i64(sqlite3_stmt *s, int *c)
+{
+	return sqlite3_column_int64(s, (*c)++);
+}
+
+static int64_t
+c_time(sqlite3_stmt *s, int *c)
+{
+	if (sqlite3_column_type(s, *c) == SQLITE_NULL) {
+		(*c)++;
+		return LULL_NO_TIME;
+	}
+	return c_i64(s, c);
+}
+
+static int32_t
+c_opt(sqlite3_stmt *s, int *c)
+{
+	if (sqlite3_column_type(s, *c) == SQLITE_NULL) {
+		(*c)++;
+		return LULL_UNKNOWN;
+	}
+	return (int32_t)c_i64(s, c);
+}
+
+static int32_t
+c_day(sqlite3_stmt *s, int *c)
+{
+	if (sqlite3_column_type(s, *c) == SQLITE_NULL) {
+		(*c)++;
+		return LULL_NO_DAY;
+	}
+	return (int32_t)c_i64(s, c);
+}
+
+/* Borrowed text, "" for NULL: for enum names. */
+static const char *
+c_name(sqlite3_stmt *s, int *c)
+{
+	const unsigned char *t = sqlite3_column_text(s, (*c)++);
+
+	return t != NULL ? (const char *)t : "";
+}
+
+/* An owned copy, NULL for NULL; -1 when out of memory. */
+static int
+c_text(sqlite3_stmt *s, int *c, char **out)
+{
+	const unsigned char *t;
+	int n;
+
+	*out = NULL;
+	if (sqlite3_column_type(s, *c) == SQLITE_NULL) {
+		(*c)++;
+		return 0;
+	}
+	/* Not NULL, so a NULL pointer here can only mean no memory. */
+	t = sqlite3_column_text(s, *c);
+	n = sqlite3_column_bytes(s, *c);
+	(*c)++;
+	if (t == NULL)
+		return -1;
+	if ((*out = malloc((size_t)n + 1)) == NULL)
+		return -1;
+	memcpy(*out, t, (size_t)n + 1);
+	return 0;
+}
+
+static void
+c_meta(sqlite3_stmt *s, int *c, struct lull_meta *m)
+{
+	m->created_utc = c_i64(s, c);
+	m->created_by = c_i64(s, c);
+	m->updated_utc = c_i64(s, c);
+	m->updated_by = c_i64(s, c);
+	m->version = c_i64(s, c);
+}
+
+/* A name in the database that this program does not know. */
+static enum lull_err
+sq_bad_name(struct lull_store *st, const char *what, int64_t id,
+    const char *field, const char *value)
+{
+	return lull_errinfo_set(&st->ei, LULL_ESTORE, field,
+	    "%s %lld has %s \"%s\", which this version of lull does not "
+	    "know (written by a newer one?)",
+	    what, (long long)id, field, value);
+}
+
+static enum lull_err
+row_household(struct lull_store *st, sqlite3_stmt *s,
+    struct lull_household *h)
+{
+	int c = 0;
+
+	memset(h, 0, sizeof(*h));
+	h->id = c_i64(s, &c);
+	if (c_text(s, &c, &h->name) || c_text(s, &c, &h->tz)) {
+		lull_household_free(h);
+		return sq_nomem(st);
+	}
+	c_meta(s, &c, &h->meta);
+	return LULL_OK;
+}
+
+static enum lull_err
+row_caregiver(struct lull_store *st, sqlite3_stmt *s,
+    struct lull_caregiver *g)
+{
+	int c = 0;
+
+	memset(g, 0, sizeof(*g));
+	g->id = c_i64(s, &c);
+	g->household_id = c_i64(s, &c);
+	if (c_text(s, &c, &g->name)) {
+		lull_caregiver_free(g);
+		return sq_nomem(st);
+	}
+	c_meta(s, &c, &g->meta);
+	return LULL_OK;
+}
+
+static enum lull_err
+row_child(struct lull_store *st, sqlite3_stmt *s, struct lull_child *k)
+{
+	int c = 0;
+
+	lull_child_init(k);
+	k->id = c_i64(s, &c);
+	k->household_id = c_i64(s, &c);
+	if (c_text(s, &c, &k->name)) {
+		lull_child_free(k);
+		return sq_nomem(st);
+	}
+	k->born_day = (int32_t)c_i64(s, &c);
+	k->due_day = c_day(s, &c);
+	c_meta(s, &c, &k->meta);
+	return LULL_OK;
+}
+
+static enum lull_err
+row_sleep(struct lull_store *st, sqlite3_stmt *s, struct lull_sleep *out)
+{
+	struct lull_errinfo ei;
+	const char *name;
+	int c = 0, e;
+
+	lull_sleep_init(out);
+	out->id = c_i64(s, &c);
+	out->child_id = c_i64(s, &c);
+	out->start_utc = c_i64(s, &c);
+	out->end_utc = c_time(s, &c);
+	name = c_name(s, &c);
+	e = lull_sleep_kind_parse(name);
+	if (e < 0)
+		return sq_bad_name(st, "sleep", out->id, "kind", name);
+	out->kind = (enum lull_sleep_kind)e;
+	out->kind_given = (int)c_i64(s, &c);
+	name = c_name(s, &c);
+	if (lull_onset_set_parse(name, &out->onset, &ei) != LULL_OK)
+		return sq_bad_name(st, "sleep", out->id, "onset", name);
+	name = c_name(s, &c);
+	e = lull_place_parse(name);
+	if (e < 0)
+		return sq_bad_name(st, "sleep", out->id, "place", name);
+	out->place = (enum lull_place)e;
+	out->settled_by = c_i64(s, &c);
+	out->latency_min = c_opt(s, &c);
+	out->crying_min = c_opt(s, &c);
+	out->routine = c_opt(s, &c);
+	if (c_text(s, &c, &out->note))
+		return sq_nomem(st);
+	c_meta(s, &c, &out->meta);
+	return LULL_OK;
+}
+
+static enum lull_err
+row_waking(struct lull_store *st, sqlite3_stmt *s, struct lull_waking *w)
+{
+	const char *name;
+	int c = 0, e;
+
+	lull_waking_init(w);
+	w->id = c_i64(s, &c);
+	w->sleep_id = c_i64(s, &c);
+	w->start_utc = c_i64(s, &c);
+	w->end_utc = c_time(s, &c);
+	name = c_name(s, &c);
+	e = lull_response_parse(name);
+	if (e < 0)
+		return sq_bad_name(st, "waking", w->id, "response", name);
+	w->response = (enum lull_response)e;
+	w->caregiver_id = c_i64(s, &c);
+	if (c_text(s, &c, &w->note))
+		return sq_nomem(st);
+	c_meta(s, &c, &w->meta);
+	return LULL_OK;
+}
+
+static enum lull_err
+row_feed(struct lull_store *st, sqlite3_stmt *s, struct lull_feed *f)
+{
+	const char *name;
+	int c = 0, e;
+
+	lull_feed_init(f);
+	f->id = c_i64(s, &c);
+	f->child_id = c_i64(s, &c);
+	f->start_utc = c_i64(s, &c);
+	f->end_utc = c_time(s, &c);
+	name = c_name(s, &c);
+	e = lull_feed_kind_parse(name);
+	if (e < 0)
+		return sq_bad_name(st, "feed", f->id, "kind", name);
+	f->kind = (enum lull_feed_kind)e;
+	name = c_name(s, &c);
+	e = lull_side_parse(name);
+	if (e < 0)
+		return sq_bad_name(st, "feed", f->id, "side", name);
+	f->side = (enum lull_side)e;
+	f->amount_ml = c_opt(s, &c);
+	if (c_text(s, &c, &f->note))
+		return sq_nomem(st);
+	c_meta(s, &c, &f->meta);
+	return LULL_OK;
+}
+
+static enum lull_err
+row_tag(struct lull_store *st, sqlite3_stmt *s, struct lull_tag *t)
+{
+	const char *name;
+	int c = 0, e;
+
+	lull_tag_init(t);
+	t->id = c_i64(s, &c);
+	t->child_id = c_i64(s, &c);
+	name = c_name(s, &c);
+	e = lull_tag_kind_parse(name);
+	if (e < 0)
+		return sq_bad_name(st, "tag", t->id, "kind", name);
+	t->kind = (enum lull_tag_kind)e;
+	t->from_day = (int32_t)c_i64(s, &c);
+	t->to_day = (int32_t)c_i64(s, &c);
+	if (c_text(s, &c, &t->note))
+		return sq_nomem(st);
+	c_meta(s, &c, &t->meta);
+	return LULL_OK;
+}
+
+
+/* Run a script of our own (a migration): no values, so no binds. */
+static enum lull_err
+sq_script(struct lull_store *st, const char *text, const char *name)
+{
+	struct sq *q = sq_of(st);
+	char *msg = NULL;
+	enum lull_err err = LULL_OK;
+
+	if (sqlite3_exec(q->db, text, NULL, NULL, &msg) != SQLITE_OK) {
+		err = lull_errinfo_set(&st->ei, LULL_ESTORE, "",
+		    "migration %s failed: %s", name,
+		    msg != NULL ? msg : sqlite3_errmsg(q->db));
+		sqlite3_free(msg);
+	}
+	return err;
+}
+
+static void
+sq_close(struct lull_store *st)
+{
+	struct sq *q = sq_of(st);
+	int i;
+
+	if (q == NULL)
+		return;
+	for (i = 0; i < STMT__MAX; i++)
+		sqlite3_finalize(q->stmt[i]);
+	/* Closing with a transaction open rolls it back, as it must. */
+	sqlite3_close(q->db);
+	free(q);
+	st->impl = NULL;
+}
+
+/* 1 if "PRAGMA foreign_keys" reads back on: a build without them would
+ * silently drop our cascades. */
+static int
+sq_fk_cb(void *arg, int n, char **vals, char **cols)
+{
+	(void)cols;
+	if (n > 0 && vals[0] != NULL)
+		*(int *)arg = atoi(vals[0]);
+	return 0;
+}
+
+static enum lull_err
+sq_open(struct lull_store *st, const char *path)
+{
+	struct sq *q;
+	int rc, fk = 0;
+
+	if (path == NULL || *path == '\0')
+		return lull_errinfo_set(&st->ei, LULL_EINVAL, "db",
+		    "db: the database file name is empty");
+	if ((q = calloc(1, sizeof(*q))) == NULL)
+		return sq_nomem(st);
+	st->impl = q;
+	rc = sqlite3_open_v2(path, &q->db,
+	    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+	    NULL);
+	if (rc != SQLITE_OK) {
+		lull_errinfo_set(&st->ei, rc == SQLITE_NOMEM ? LULL_ENOMEM :
+		    LULL_ESTORE, "db", "db: cannot open \"%s\": %s", path,
+		    q->db != NULL ? sqlite3_errmsg(q->db) : sqlite3_errstr(rc));
+		sq_close(st);
+		return st->ei.code;
+	}
+	sqlite3_extended_result_codes(q->db, 1);
+	sqlite3_busy_timeout(q->db, SQ_BUSY_MS);
+	/* WAL first: synchronous=FULL then syncs the log on every commit,
+	 * which is what makes an acknowledged write survive a crash. */
+	if (sqlite3_exec(q->db, "PRAGMA journal_mode = WAL", NULL, NULL,
+		NULL) != SQLITE_OK ||
+	    sqlite3_exec(q->db, "PRAGMA synchronous = FULL", NULL, NULL,
+		NULL) != SQLITE_OK ||
+	    sqlite3_exec(q->db, "PRAGMA foreign_keys = ON", NULL, NULL,
+		NULL) != SQLITE_OK ||
+	    sqlite3_exec(q->db, "PRAGMA foreign_keys", sq_fk_cb, &fk,
+		NULL) != SQLITE_OK) {
+		lull_errinfo_set(&st->ei, LULL_ESTORE, "db",
+		    "db: cannot set up \"%s\": %s", path,
+		    sqlite3_errmsg(q->db));
+		sq_close(st);
+		return LULL_ESTORE;
+	}
+	if (fk != 1) {
+		sq_close(st);
+		return lull_errinfo_set(&st->ei, LULL_ESTORE, "db",
+		    "db: this SQLite was built without foreign keys");
+	}
+	return LULL_OK;
+}
+
+static enum lull_err
+sq_tx(struct lull_store *st, enum store_tx op)
+{
+	static const enum stmt map[STORE_TX__MAX] = {
+		[STORE_TX_BEGIN_READ] = STMT_BEGIN_READ,
+		[STORE_TX_BEGIN_WRITE] = STMT_BEGIN_WRITE,
+		[STORE_TX_COMMIT] = STMT_COMMIT,
+		[STORE_TX_ROLLBACK] = STMT_ROLLBACK,
+		[STORE_TX_SAVEPOINT] = STMT_SAVEPOINT,
+		[STORE_TX_RELEASE] = STMT_RELEASE,
+		[STORE_TX_ROLLBACK_TO] = STMT_ROLLBACK_TO,
+	};
+	struct sq *q = sq_of(st);
+	struct bind b;
+
+	/* Some failures (disk full, I/O) make SQLite roll the whole
+	 * transaction back itself; undoing it again would only fail. */
+	if ((op == STORE_TX_ROLLBACK || op == STORE_TX_ROLLBACK_TO ||
+		op == STORE_TX_RELEASE) &&
+	    sqlite3_get_autocommit(q->db))
+		return LULL_OK;
+	if (!bind_start(st, &b, map[op]))
+		return st->ei.code;
+	if (sqlite3_step(b.s) != SQLITE_DONE) {
+		sq_done(b.s);
+		return sq_fail(st, "transaction");
+	}
+	sq_done(b.s);
+	return LULL_OK;
+}
+
+static enum lull_err
+sq_schema_get(struct lull_store *st, int *version)
+{
+	enum lull_err err;
+	struct bind b;
+	int have;
+
+	*version = 0;
+	if (!bind_start(st, &b, STMT_SCHEMA_EXISTS))
+		return st->ei.code;
+	err = sq_row(st, &b, &have);
+	have = err == LULL_OK && have && sqlite3_column_int(b.s, 0) > 0;
+	sq_done(b.s);
+	if (!have)
+		return err;
+	if (!bind_start(st, &b, STMT_SCHEMA_MAX))
+		return st->ei.code;
+	err = sq_row(st, &b, &have);
+	if (err == LULL_OK && have)
+		*version = sqlite3_column_int(b.s, 0);
+	sq_done(b.s);
+	return err;
+}
+
+static enum lull_err
+sq_schema_apply(struct lull_store *st, const struct store_migration *m)
+{
+	enum lull_err err;
+	struct bind b;
+
+	if (!bind_start(st, &b, STMT_SCHEMA_CREATE))
+		return st->ei.code;
+	err = sq_run(st, &b, "schema version", NULL);
+	if (err == LULL_OK)
+		err = sq_script(st, m->sql, m->name);
+	if (err != LULL_OK)
+		return err;
+	if (!bind_start(st, &b, STMT_SCHEMA_RECORD))
+		return st->ei.code;
+	b_i64(&b, 1, m->version);
+	b_text(&b, 2, m->name);
+	return sq_run(st, &b, "schema version", NULL);
+}
+
+static enum lull_err
+sq_household_insert(struct lull_store *st, const struct lull_household *h,
+    int64_t *id)
+{
+	struct bind b;
+
+	*id = 0;
+	if (!bind_start(st, &b, STMT_HOUSEHOLD_INSERT))
+		return st->ei.code;
+	b_text(&b, 1, h->name);
+	b_text(&b, 2, h->tz);
+	b_meta(&b, 3, &h->meta);
+	return sq_insert(st, &b, "household", NULL, id);
+}
+
+static enum lull_err
+sq_household_get(struct lull_store *st, int64_t id,
+    struct lull_household *out)
+{
+	enum lull_err err;
+	struct bind b;
+
+	memset(out, 0, sizeof(*out));
+	if (!bind_start(st, &b,
+		id == 0 ? STMT_HOUSEHOLD_FIRST : STMT_HOUSEHOLD_GET))
+		return st->ei.code;
+	if (id != 0)
+		b_i64(&b, 1, id);
+	err = sq_one(st, &b, "household", id);
+	if (err == LULL_OK)
+		err = row_household(st, b.s, out);
+	sq_done(b.s);
+	if (err != LULL_OK)
+		lull_household_free(out);
+	return err;
+}
+
+static enum lull_err
+sq_household_update(struct lull_store *st, const struct lull_household *h)
+{
+	struct bind b;
+
+	if (!bind_start(st, &b, STMT_HOUSEHOLD_UPDATE))
+		return st->ei.code;
+	b_text(&b, 1, h->name);
+	b_text(&b, 2, h->tz);
+	b_meta(&b, 3, &h->meta);
+	b_i64(&b, 8, h->id);
+	return sq_change(st, &b, "household", NULL, h->id);
+}
+
+static enum lull_err
+sq_household_clear(struct lull_store *st, int64_t id)
+{
+	enum lull_err err;
+	struct bind b;
+
+	/* Children first: their entries cascade with them, so the
+	 * caregivers then have nothing left to be unlinked from. */
+	if (!bind_start(st, &b, STMT_HOUSEHOLD_CLEAR_CHILDREN))
+		return st->ei.code;
+	b_i64(&b, 1, id);
+	err = sq_run(st, &b, "child", NULL);
+	if (err != LULL_OK)
+		return err;
+	if (!bind_start(st, &b, STMT_HOUSEHOLD_CLEAR_CAREGIVERS))
+		return st->ei.code;
+	b_i64(&b, 1, id);
+	return sq_run(st, &b, "caregiver", NULL);
+}
+
+static enum lull_err
+sq_caregiver_insert(struct lull_store *st, const struct lull_caregiver *g,
+    int64_t *id)
+{
+	struct bind b;
+
+	*id = 0;
+	if (!bind_start(st, &b, STMT_CAREGIVER_INSERT))
+		return st->ei.code;
+	b_i64(&b, 1, g->household_id);
+	b_text(&b, 2, g->name);
+	b_meta(&b, 3, &g->meta);
+	return sq_insert(st, &b, "caregiver", g->name, id);
+}
+
+static enum lull_err
+sq_caregiver_get(struct lull_store *st, int64_t id,
+    struct lull_caregiver *out)
+{
+	enum lull_err err;
+	struct bind b;
+
+	memset(out, 0, sizeof(*out));
+	if (!bind_start(st, &b, STMT_CAREGIVER_GET))
+		return st->ei.code;
+	b_i64(&b, 1, id);
+	err = sq_one(st, &b, "caregiver", id);
+	if (err == LULL_OK)
+		err = row_caregiver(st, b.s, out);
+	sq_done(b.s);
+	if (err != LULL_OK)
+		lull_caregiver_free(out);
+	return err;
+}
+
+static enum lull_err
+sq_caregiver_find(struct lull_store *st, int64_t household_id,
+    const char *name, struct lull_caregiver *out)
+{
+	enum lull_err err;
+	struct bind b;
+
+	memset(out, 0, sizeof(*out));
+	if (!bind_start(st, &b, STMT_CAREGIVER_FIND))
+		return st->ei.code;
+	b_i64(&b, 1, household_id);
+	b_text(&b, 2, name);
+	err = sq_one(st, &b, "caregiver", 0);
+	if (err == LULL_OK)
+		err = row_caregiver(st, b.s, out);
+	sq_done(b.s);
+	if (err != LULL_OK)
+		lull_caregiver_free(out);
+	return err;
+}
+
+static enum lull_err
+sq_caregiver_list(struct lull_store *st, int64_t household_id,
+    struct lull_caregiverv *out)
+{
+	enum lull_err err = LULL_OK;
+	struct lull_caregiver item;
+	struct bind b;
+	int have;
+
+	memset(out, 0, sizeof(*out));
+	if (!bind_start(st, &b, STMT_CAREGIVER_LIST))
+		return st->ei.code;
+	b_i64(&b, 1, household_id);
+	for (;;) {
+		err = sq_row(st, &b, &have);
+		if (err != LULL_OK || !have)
+			break;
+		err = row_caregiver(st, b.s, &item);
+		if (err == LULL_OK && lull_caregiverv_push(out, &item) != LULL_OK)
+			err = sq_nomem(st);
+		if (err != LULL_OK) {
+			lull_caregiver_free(&item);
+			break;
+		}
+	}
+	sq_done(b.s);
+	if (err != LULL_OK)
+		lull_caregiverv_free(out);
+	return err;
+}
+
+static enum lull_err
+sq_caregiver_update(struct lull_store *st, const struct lull_caregiver *g)
+{
+	struct bind b;
+
+	if (!bind_start(st, &b, STMT_CAREGIVER_UPDATE))
+		return st->ei.code;
+	b_i64(&b, 1, g->household_id);
+	b_text(&b, 2, g->name);
+	b_meta(&b, 3, &g->meta);
+	b_i64(&b, 8, g->id);
+	return sq_change(st, &b, "caregiver", g->name, g->id);
+}
+
+static enum lull_err
+sq_caregiver_delete(struct lull_store *st, int64_t id)
+{
+	return sq_delete(st, STMT_CAREGIVER_DELETE, "caregiver", id);
+}
+
+static void
+bind_child(struct bind *b, const struct lull_child *k)
+{
+	b_i64(b, 1, k->household_id);
+	b_text(b, 2, k->name);
+	b_i64(b, 3, k->born_day);
+	b_day(b, 4, k->due_day);
+	b_meta(b, 5, &k->meta);
+}
+
+static enum lull_err
+sq_child_insert(struct lull_store *st, const struct lull_child *k,
+    int64_t *id)
+{
+	struct bind b;
+
+	*id = 0;
+	if (!bind_start(st, &b, STMT_CHILD_INSERT))
+		return st->ei.code;
+	bind_child(&b, k);
+	return sq_insert(st, &b, "child", k->name, id);
+}
+
+static enum lull_err
+sq_child_get(struct lull_store *st, int64_t id, struct lull_child *out)
+{
+	enum lull_err err;
+	struct bind b;
+
+	lull_child_init(out);
+	if (!bind_start(st, &b, STMT_CHILD_GET))
+		return st->ei.code;
+	b_i64(&b, 1, id);
+	err = sq_one(st, &b, "child", id);
+	if (err == LULL_OK)
+		err = row_child(st, b.s, out);
+	sq_done(b.s);
+	if (err != LULL_OK)
+		lull_child_free(out);
+	return err;
+}
+
+static enum lull_err
+sq_child_find(struct lull_store *st, int64_t household_id, const char *name,
+    struct lull_child *out)
+{
+	enum lull_err err;
+	struct bind b;
+
+	lull_child_init(out);
+	if (!bind_start(st, &b, STMT_CHILD_FIND))
+		return st->ei.code;
+	b_i64(&b, 1, household_id);
+	b_text(&b, 2, name);
+	err = sq_one(st, &b, "child", 0);
+	if (err == LULL_OK)
+		err = row_child(st, b.s, out);
+	sq_done(b.s);
+	if (err != LULL_OK)
+		lull_child_free(out);
+	return err;
+}
+
+static enum lull_err
+sq_child_list(struct lull_store *st, int64_t household_id,
+    struct lull_childv *out)
+{
+	enum lull_err err = LULL_OK;
+	struct lull_child item;
+	struct bind b;
+	int have;
+
+	memset(out, 0, sizeof(*out));
+	if (!bind_start(st, &b, STMT_CHILD_LIST))
+		return st->ei.code;
+	b_i64(&b, 1, household_id);
+	for (;;) {
+		err = sq_row(st, &b, &have);
+		if (err != LULL_OK || !have)
+			break;
+		err = row_child(st, b.s, &item);
+		if (err == LULL_OK && lull_childv_push(out, &item) != LULL_OK)
+			err = sq_nomem(st);
+		if (err != LULL_OK) {
+			lull_child_free(&item);
+			break;
+		}
+	}
+	sq_done(b.s);
+	if (err != LULL_OK)
+		lull_childv_free(out);
+	return err;
+}
+
+static enum lull_err
+sq_child_update(struct lull_store *st, const struct lull_child *k)
+{
+	struct bind b;
+
+	if (!bind_start(st, &b, STMT_CHILD_UPDATE))
+		return st->ei.code;
+	bind_child(&b, k);
+	b_i64(&b, 10, k->id);
+	return sq_change(st, &b, "child", k->name, k->id);
+}
+
+static enum lull_err
+sq_child_delete(struct lull_store *st, int64_t id)
+{
+	return sq_delete(st, STMT_CHILD_DELETE, "child", id);
+}
+
+static void
+bind_sleep(struct bind *b, const struct lull_sleep *s)
+{
+	char onset[256];
+
+	lull_onset_set_format(s->onset, onset, sizeof(onset));
+	b_i64(b, 1, s->child_id);
+	b_i64(b, 2, s->start_utc);
+	b_time(b, 3, s->end_utc);
+	b_text(b, 4, lull_sleep_kind_name(s->kind));
+	b_i64(b, 5, s->kind_given ? 1 : 0);
+	b_text(b, 6, onset);
+	b_text(b, 7, lull_place_name(s->place));
+	b_ref(b, 8, s->settled_by);
+	b_opt(b, 9, s->latency_min);
+	b_opt(b, 10, s->crying_min);
+	b_opt(b, 11, s->routine);
+	b_text(b, 12, s->note);
+	b_meta(b, 13, &s->meta);
+}
+
+static enum lull_err
+sq_sleep_insert(struct lull_store *st, const struct lull_sleep *s,
+    int64_t *id)
+{
+	struct bind b;
+
+	*id = 0;
+	if (!bind_start(st, &b, STMT_SLEEP_INSERT))
+		return st->ei.code;
+	bind_sleep(&b, s);
+	return sq_insert(st, &b, "sleep", NULL, id);
+}
+
+static enum lull_err
+sq_sleep_get(struct lull_store *st, int64_t id, struct lull_sleep *out)
+{
+	enum lull_err err;
+	struct bind b;
+
+	lull_sleep_init(out);
+	if (!bind_start(st, &b, STMT_SLEEP_GET))
+		return st->ei.code;
+	b_i64(&b, 1, id);
+	err = sq_one(st, &b, "sleep", id);
+	if (err == LULL_OK)
+		err = row_sleep(st, b.s, out);
+	sq_done(b.s);
+	if (err != LULL_OK)
+		lull_sleep_free(out);
+	return err;
+}
+
+static enum lull_err
+sq_sleep_update(struct lull_store *st, const struct lull_sleep *s)
+{
+	struct bind b;
+
+	if (!bind_start(st, &b, STMT_SLEEP_UPDATE))
+		return st->ei.code;
+	bind_sleep(&b, s);
+	b_i64(&b, 18, s->id);
+	return sq_change(st, &b, "sleep", NULL, s->id);
+}
+
+static enum lull_err
+sq_sleep_delete(struct lull_store *st, int64_t id)
+{
+	return sq_delete(st, STMT_SLEEP_DELETE, "sleep", id);
+}
+
+static enum lull_err
+sq_sleep_range(struct lull_store *st, int64_t household_id, int64_t child_id,
+    int64_t from_utc, int64_t to_utc, struct lull_sleepv *out)
+{
+	enum lull_err err = LULL_OK;
+	struct lull_sleep item;
+	struct bind b;
+	int have;
+
+	memset(out, 0, sizeof(*out));
+	if (!bind_start(st, &b, child_id != 0 ? STMT_SLEEP_RANGE_CHILD :
+						STMT_SLEEP_RANGE_HOUSEHOLD))
+		return st->ei.code;
+	b_i64(&b, 1, child_id != 0 ? child_id : household_id);
+	b_i64(&b, 2, from_utc);
+	b_i64(&b, 3, to_utc);
+	for (;;) {
+		err = sq_row(st, &b, &have);
+		if (err != LULL_OK || !have)
+			break;
+		err = row_sleep(st, b.s, &item);
+		if (err == LULL_OK && lull_sleepv_push(out, &item) != LULL_OK)
+			err = sq_nomem(st);
+		if (err != LULL_OK) {
+			lull_sleep_free(&item);
+			break;
+		}
+	}
+	sq_done(b.s);
+	if (err != LULL_OK)
+		lull_sleepv_free(out);
+	return err;
+}
+
+static enum lull_err
+sq_sleep_ongoing(struct lull_store *st, int64_t child_id,
+    struct lull_sleep *out)
+{
+	enum lull_err err;
+	struct bind b;
+
+	lull_sleep_init(out);
+	if (!bind_start(st, &b, STMT_SLEEP_ONGOING))
+		return st->ei.code;
+	b_i64(&b, 1, child_id);
+	err = sq_one(st, &b, "ongoing sleep", 0);
+	if (err == LULL_OK)
+		err = row_sleep(st, b.s, out);
+	sq_done(b.s);
+	if (err != LULL_OK)
+		lull_sleep_free(out);
+	return err;
+}
+
+static enum lull_err
+sq_sleep_at(struct lull_store *st, int64_t child_id, int64_t utc,
+    struct lull_sleep *out)
+{
+	enum lull_err err;
+	struct bind b;
+
+	lull_sleep_init(out);
+	if (!bind_start(st, &b, STMT_SLEEP_AT))
+		return st->ei.code;
+	b_i64(&b, 1, child_id);
+	b_i64(&b, 2, utc);
+	err = sq_one(st, &b, "sleep", 0);
+	if (err == LULL_OK)
+		err = row_sleep(st, b.s, out);
+	sq_done(b.s);
+	if (err != LULL_OK)
+		lull_sleep_free(out);
+	return err;
+}
+
+static void
+bind_waking(struct bind *b, const struct lull_waking *w)
+{
+	b_i64(b, 1, w->sleep_id);
+	b_i64(b, 2, w->start_utc);
+	b_time(b, 3, w->end_utc);
+	b_text(b, 4, lull_response_name(w->response));
+	b_ref(b, 5, w->caregiver_id);
+	b_text(b, 6, w->note);
+	b_meta(b, 7, &w->meta);
+}
+
+static enum lull_err
+sq_waking_insert(struct lull_store *st, const struct lull_waking *w,
+    int64_t *id)
+{
+	struct bind b;
+
+	*id = 0;
+	if (!bind_start(st, &b, STMT_WAKING_INSERT))
+		return st->ei.code;
+	bind_waking(&b, w);
+	return sq_insert(st, &b, "waking", NULL, id);
+}
+
+static enum lull_err
+sq_waking_get(struct lull_store *st, int64_t id, struct lull_waking *out)
+{
+	enum lull_err err;
+	struct bind b;
+
+	lull_waking_init(out);
+	if (!bind_start(st, &b, STMT_WAKING_GET))
+		return st->ei.code;
+	b_i64(&b, 1, id);
+	err = sq_one(st, &b, "waking", id);
+	if (err == LULL_OK)
+		err = row_waking(st, b.s, out);
+	sq_done(b.s);
+	if (err != LULL_OK)
+		lull_waking_free(out);
+	return err;
+}
+
+static enum lull_err
+sq_waking_update(struct lull_store *st, const struct lull_waking *w)
+{
+	struct bind b;
+
+	if (!bind_start(st, &b, STMT_WAKING_UPDATE))
+		return st->ei.code;
+	bind_waking(&b, w);
+	b_i64(&b, 12, w->id);
+	return sq_change(st, &b, "waking", NULL, w->id);
+}
+
+static enum lull_err
+sq_waking_delete(struct lull_store *st, int64_t id)
+{
+	return sq_delete(st, STMT_WAKING_DELETE, "waking", id);
+}
+
+static enum lull_err
+sq_waking_list(struct lull_store *st, struct lull_sleep *s)
+{
+	enum lull_err err = LULL_OK;
+	struct lull_waking w;
+	struct bind b;
+	int have;
+
+	if (!bind_start(st, &b, STMT_WAKING_LIST))
+		return st->ei.code;
+	b_i64(&b, 1, s->id);
+	for (;;) {
+		err = sq_row(st, &b, &have);
+		if (err != LULL_OK || !have)
+			break;
+		err = row_waking(st, b.s, &w);
+		if (err == LULL_OK && lull_sleep_add_waking(s, &w) != LULL_OK)
+			err = sq_nomem(st);
+		lull_waking_free(&w);
+		if (err != LULL_OK)
+			break;
+	}
+	sq_done(b.s);
+	return err;
+}
+
+static void
+bind_feed(struct bind *b, const struct lull_feed *f)
+{
+	b_i64(b, 1, f->child_id);
+	b_i64(b, 2, f->start_utc);
+	b_time(b, 3, f->end_utc);
+	b_text(b, 4, lull_feed_kind_name(f->kind));
+	b_text(b, 5, lull_side_name(f->side));
+	b_opt(b, 6, f->amount_ml);
+	b_text(b, 7, f->note);
+	b_meta(b, 8, &f->meta);
+}
+
+static enum lull_err
+sq_feed_insert(struct lull_store *st, const struct lull_feed *f, int64_t *id)
+{
+	struct bind b;
+
+	*id = 0;
+	if (!bind_start(st, &b, STMT_FEED_INSERT))
+		return st->ei.code;
+	bind_feed(&b, f);
+	return sq_insert(st, &b, "feed", NULL, id);
+}
+
+static enum lull_err
+sq_feed_get(struct lull_store *st, int64_t id, struct lull_feed *out)
+{
+	enum lull_err err;
+	struct bind b;
+
+	lull_feed_init(out);
+	if (!bind_start(st, &b, STMT_FEED_GET))
+		return st->ei.code;
+	b_i64(&b, 1, id);
+	err = sq_one(st, &b, "feed", id);
+	if (err == LULL_OK)
+		err = row_feed(st, b.s, out);
+	sq_done(b.s);
+	if (err != LULL_OK)
+		lull_feed_free(out);
+	return err;
+}
+
+static enum lull_err
+sq_feed_update(struct lull_store *st, const struct lull_feed *f)
+{
+	struct bind b;
+
+	if (!bind_start(st, &b, STMT_FEED_UPDATE))
+		return st->ei.code;
+	bind_feed(&b, f);
+	b_i64(&b, 13, f->id);
+	return sq_change(st, &b, "feed", NULL, f->id);
+}
+
+static enum lull_err
+sq_feed_delete(struct lull_store *st, int64_t id)
+{
+	return sq_delete(st, STMT_FEED_DELETE, "feed", id);
+}
+
+static enum lull_err
+sq_feed_range(struct lull_store *st, int64_t household_id, int64_t child_id,
+    int64_t from_utc, int64_t to_utc, struct lull_feedv *out)
+{
+	enum lull_err err = LULL_OK;
+	struct lull_feed item;
+	struct bind b;
+	int have;
+
+	memset(out, 0, sizeof(*out));
+	if (!bind_start(st, &b, child_id != 0 ? STMT_FEED_RANGE_CHILD :
+						STMT_FEED_RANGE_HOUSEHOLD))
+		return st->ei.code;
+	b_i64(&b, 1, child_id != 0 ? child_id : household_id);
+	b_i64(&b, 2, from_utc);
+	b_i64(&b, 3, to_utc);
+	for (;;) {
+		err = sq_row(st, &b, &have);
+		if (err != LULL_OK || !have)
+			break;
+		err = row_feed(st, b.s, &item);
+		if (err == LULL_OK && lull_feedv_push(out, &item) != LULL_OK)
+			err = sq_nomem(st);
+		if (err != LULL_OK) {
+			lull_feed_free(&item);
+			break;
+		}
+	}
+	sq_done(b.s);
+	if (err != LULL_OK)
+		lull_feedv_free(out);
+	return err;
+}
+
+static void
+bind_tag(struct bind *b, const struct lull_tag *t)
+{
+	b_i64(b, 1, t->child_id);
+	b_text(b, 2, lull_tag_kind_name(t->kind));
+	b_i64(b, 3, t->from_day);
+	b_i64(b, 4, t->to_day);
+	b_text(b, 5, t->note);
+	b_meta(b, 6, &t->meta);
+}
+
+static enum lull_err
+sq_tag_insert(struct lull_store *st, const struct lull_tag *t, int64_t *id)
+{
+	struct bind b;
+
+	*id = 0;
+	if (!bind_start(st, &b, STMT_TAG_INSERT))
+		return st->ei.code;
+	bind_tag(&b, t);
+	return sq_insert(st, &b, "tag", NULL, id);
+}
+
+static enum lull_err
+sq_tag_get(struct lull_store *st, int64_t id, struct lull_tag *out)
+{
+	enum lull_err err;
+	struct bind b;
+
+	lull_tag_init(out);
+	if (!bind_start(st, &b, STMT_TAG_GET))
+		return st->ei.code;
+	b_i64(&b, 1, id);
+	err = sq_one(st, &b, "tag", id);
+	if (err == LULL_OK)
+		err = row_tag(st, b.s, out);
+	sq_done(b.s);
+	if (err != LULL_OK)
+		lull_tag_free(out);
+	return err;
+}
+
+static enum lull_err
+sq_tag_update(struct lull_store *st, const struct lull_tag *t)
+{
+	struct bind b;
+
+	if (!bind_start(st, &b, STMT_TAG_UPDATE))
+		return st->ei.code;
+	bind_tag(&b, t);
+	b_i64(&b, 11, t->id);
+	return sq_change(st, &b, "tag", NULL, t->id);
+}
+
+static enum lull_err
+sq_tag_delete(struct lull_store *st, int64_t id)
+{
+	return sq_delete(st, STMT_TAG_DELETE, "tag", id);
+}
+
+static enum lull_err
+sq_tag_range(struct lull_store *st, int64_t household_id, int64_t child_id,
+    int32_t from_day, int32_t to_day, struct lull_tagv *out)
+{
+	enum lull_err err = LULL_OK;
+	struct lull_tag item;
+	struct bind b;
+	int have;
+
+	memset(out, 0, sizeof(*out));
+	if (!bind_start(st, &b, child_id != 0 ? STMT_TAG_RANGE_CHILD :
+						STMT_TAG_RANGE_HOUSEHOLD))
+		return st->ei.code;
+	b_i64(&b, 1, child_id != 0 ? child_id : household_id);
+	b_i64(&b, 2, from_day);
+	b_i64(&b, 3, to_day);
+	for (;;) {
+		err = sq_row(st, &b, &have);
+		if (err != LULL_OK || !have)
+			break;
+		err = row_tag(st, b.s, &item);
+		if (err == LULL_OK && lull_tagv_push(out, &item) != LULL_OK)
+			err = sq_nomem(st);
+		if (err != LULL_OK) {
+			lull_tag_free(&item);
+			break;
+		}
+	}
+	sq_done(b.s);
+	if (err != LULL_OK)
+		lull_tagv_free(out);
+	return err;
+}
+
+const struct store_ops store_sqlite_ops = {
+	.scheme = "sqlite",
+	.open = sq_open,
+	.close = sq_close,
+	.tx = sq_tx,
+	.schema_get = sq_schema_get,
+	.schema_apply = sq_schema_apply,
+	.household_insert = sq_household_insert,
+	.household_get = sq_household_get,
+	.household_update = sq_household_update,
+	.household_clear = sq_household_clear,
+	.caregiver_insert = sq_caregiver_insert,
+	.caregiver_get = sq_caregiver_get,
+	.caregiver_find = sq_caregiver_find,
+	.caregiver_list = sq_caregiver_list,
+	.caregiver_update = sq_caregiver_update,
+	.caregiver_delete = sq_caregiver_delete,
+	.child_insert = sq_child_insert,
+	.child_get = sq_child_get,
+	.child_find = sq_child_find,
+	.child_list = sq_child_list,
+	.child_update = sq_child_update,
+	.child_delete = sq_child_delete,
+	.sleep_insert = sq_sleep_insert,
+	.sleep_get = sq_sleep_get,
+	.sleep_update = sq_sleep_update,
+	.sleep_delete = sq_sleep_delete,
+	.sleep_range = sq_sleep_range,
+	.sleep_ongoing = sq_sleep_ongoing,
+	.sleep_at = sq_sleep_at,
+	.waking_insert = sq_waking_insert,
+	.waking_get = sq_waking_get,
+	.waking_update = sq_waking_update,
+	.waking_delete = sq_waking_delete,
+	.waking_list = sq_waking_list,
+	.feed_insert = sq_feed_insert,
+	.feed_get = sq_feed_get,
+	.feed_update = sq_feed_update,
+	.feed_delete = sq_feed_delete,
+	.feed_range = sq_feed_range,
+	.tag_insert = sq_tag_insert,
+	.tag_get = sq_tag_get,
+	.tag_update = sq_tag_update,
+	.tag_delete = sq_tag_delete,
+	.tag_range = sq_tag_range,
+};

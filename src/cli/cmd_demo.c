@@ -87,7 +87,12 @@ demo_night(struct lull_store *st, const struct lull_tz *tz,
 		}
 		t += 30;
 	}
-	/* Run early in the morning, the last night is still going on. */
+	/* Run early in the morning, the last night is still going on;
+	 * tonight has not begun yet. */
+	if (s.start_utc > ac->now_utc) {
+		lull_sleep_free(&s);
+		return LULL_OK;
+	}
 	if (s.end_utc > ac->now_utc)
 		s.end_utc = LULL_NO_TIME;
 	rc = lull_store_sleep_add(st, &s, tz, ac);
@@ -163,10 +168,11 @@ demo_fill(struct cli *cli, const struct lull_tz *tz, int64_t hid)
 	lull_child_init(&c);
 	c.household_id = hid;
 	c.name = (char *)(uintptr_t)"Robin";
-	c.born_day = today - 213;
+	c.born_day = today - 218; /* seven months */
 	if ((rc = lull_store_child_add(cli->st, &c, tz, &ac, &c.id)))
 		return rc;
-	for (k = 0; k < DEMO_DAYS; k++) {
+	/* Three weeks up to today, as far as today has gone. */
+	for (k = 0; k <= DEMO_DAYS; k++) {
 		int32_t day = today - DEMO_DAYS + k;
 
 		ac.caregiver_id = ids[k % 2];

@@ -148,13 +148,16 @@ awake_sec(const struct lull_sleep *s, int64_t now)
 	return t;
 }
 
+/* Width of the time column: "19:30-06:45 Sun". */
+#define TIMECOL 15
+
 static void
 print_sleep(struct cli *cli, const struct logdata *d,
     const struct lull_sleep *s, int32_t day, int many)
 {
-	char a[24], b[24], dur[16];
+	char a[24], b[24], when[56], dur[16];
 	int64_t end = s->end_utc == LULL_NO_TIME ? cli->now : s->end_utc;
-	const char *by = who(d, s->settled_by), *sep = "";
+	const char *by = who(d, s->settled_by), *sep = "  ";
 	size_t i;
 
 	hm_day(cli, s->start_utc, day, a, sizeof(a));
@@ -162,35 +165,48 @@ print_sleep(struct cli *cli, const struct logdata *d,
 		snprintf(b, sizeof(b), "now");
 	else
 		hm_day(cli, s->end_utc, day, b, sizeof(b));
+	snprintf(when, sizeof(when), "%s-%s", a, b);
 	cli_fmt_dur(end - s->start_utc, dur, sizeof(dur));
-	printf("  %-6s%s%s %-5s %s-%-9s %7s%s", "", many ? child_name(d,
-		s->child_id) : "", many ? " " : "",
-	    lull_sleep_kind_name(s->kind), a, b, dur,
+	printf("  %-*s %-5s %6s%s", TIMECOL, when,
+	    lull_sleep_kind_name(s->kind), dur,
 	    s->end_utc == LULL_NO_TIME ? " so far" : "");
-	printf("  ");
+	if (many) {
+		printf("%s%s", sep, child_name(d, s->child_id));
+		sep = " · ";
+	}
 	for (i = 0; i < LULL_ONSET__MAX; i++)
 		if (s->onset & (1u << i)) {
 			printf("%s%s", sep, lull_onset_label(i));
 			sep = ", ";
 		}
-	if (s->place != LULL_PLACE_UNKNOWN) {
-		printf("%s%s", *sep ? " · " : "", lull_place_label(s->place));
-		sep = ", ";
-	}
+	if (s->place != LULL_PLACE_UNKNOWN)
+		printf("%s%s", strcmp(sep, "  ") ? " · " : sep,
+		    lull_place_label(s->place));
 	if (by != NULL)
-		printf("%s%s", *sep ? " · " : "", by);
+		printf("%s%s", s->onset || s->place || many ? " · " : "  ", by);
 	printf("  #%lld\n", (long long)s->id);
 	if (s->latency_min != LULL_UNKNOWN || s->crying_min != LULL_UNKNOWN ||
 	    s->routine != LULL_UNKNOWN || s->note != NULL) {
-		printf("  %-8s", "");
-		if (s->routine != LULL_UNKNOWN)
-			printf(" routine %s ", s->routine ? "done" : "skipped");
-		if (s->latency_min != LULL_UNKNOWN)
-			printf(" %dm to fall asleep ", (int)s->latency_min);
+		sep = "";
+		printf("  %-*s       ", TIMECOL, "");
+		if (s->routine != LULL_UNKNOWN) {
+			printf("routine %s", s->routine ? "done" : "skipped");
+			sep = " · ";
+		}
+		if (s->latency_min != LULL_UNKNOWN) {
+			printf("%s%d min to fall asleep", sep,
+			    (int)s->latency_min);
+			sep = " · ";
+		}
+		if (s->crying_min == 0)
+			printf("%sno crying", sep);
+		else if (s->crying_min != LULL_UNKNOWN)
+			printf("%sabout %d min crying", sep,
+			    (int)s->crying_min);
 		if (s->crying_min != LULL_UNKNOWN)
-			printf(" ~%dm crying ", (int)s->crying_min);
+			sep = " · ";
 		if (s->note != NULL)
-			printf(" \"%s\"", s->note);
+			printf("%s\"%s\"", sep, s->note);
 		printf("\n");
 	}
 	for (i = 0; i < s->nwakings; i++) {
@@ -207,7 +223,7 @@ print_sleep(struct cli *cli, const struct logdata *d,
 			cli_fmt_dur(w->end_utc - w->start_utc, dur,
 			    sizeof(dur));
 		}
-		printf("  %-8s woke %s-%s %s", "", a, b, dur);
+		printf("  %-*s       woke %s-%s %s", TIMECOL, "", a, b, dur);
 		if (w->response != LULL_RESP_UNKNOWN)
 			printf("  %s", lull_response_label(w->response));
 		if (wb != NULL)
@@ -225,9 +241,10 @@ print_feed(struct cli *cli, const struct logdata *d,
 	char a[24], dur[16];
 
 	hm_day(cli, f->start_utc, day, a, sizeof(a));
-	printf("  %-6s%s%s feed  %s", "", many ? child_name(d, f->child_id) : "",
-	    many ? " " : "", a);
-	printf("  %s", lull_feed_kind_name(f->kind));
+	printf("  %-*s feed  ", TIMECOL, a);
+	if (many)
+		printf("%s · ", child_name(d, f->child_id));
+	printf("%s", lull_feed_kind_name(f->kind));
 	if (f->side != LULL_SIDE_NONE)
 		printf(" %s", lull_side_name(f->side));
 	if (f->end_utc != LULL_NO_TIME) {
@@ -273,14 +290,14 @@ print_summary(struct cli *cli, const struct logdata *d, int32_t day)
 	if (nights > 0) {
 		cli_fmt_dur(night, a, sizeof(a));
 		cli_fmt_dur(awake, c, sizeof(c));
-		printf("night asleep %s, %d waking%s", a, nwake,
+		printf("night %s asleep, %d waking%s", a, nwake,
 		    nwake == 1 ? "" : "s");
 		if (nwake > 0)
 			printf(" (%s awake)", c);
 	}
 	if (nnaps > 0) {
 		cli_fmt_dur(naps, b, sizeof(b));
-		printf("%s%d nap%s %s", nights ? " · " : "", nnaps,
+		printf("%s%d nap%s, %s", nights ? " · " : "", nnaps,
 		    nnaps == 1 ? "" : "s", b);
 	}
 	printf("\n");
@@ -306,9 +323,9 @@ print_text(struct cli *cli, const struct logdata *d)
 				continue;
 			if (!shown++)
 				printf("%s%s\n", any++ ? "\n" : "", date);
-			printf("  %-6s%s%s tag   %s%s%s  #%lld\n", "",
+			printf("  %-*s tag   %s%s%s%s%s  #%lld\n", TIMECOL, "",
 			    many ? child_name(d, t->child_id) : "",
-			    many ? " " : "", lull_tag_kind_name(t->kind),
+			    many ? " · " : "", lull_tag_kind_name(t->kind),
 			    t->note ? ": " : "", t->note ? t->note : "",
 			    (long long)t->id);
 		}

@@ -738,9 +738,12 @@ lull_tz_local(const struct lull_tz *tz, int64_t utc, struct lull_local *out)
 	int64_t day, sec;
 
 	lookup(tz, utc, &s);
-	/* Split before adding the offset, so utc near INT64_MAX is fine. */
+	/* Split before adding the offset, so no extreme utc overflows. */
 	day = floor_div(utc, DAY_SEC);
-	sec = utc - day * DAY_SEC + s.type->utoff;
+	sec = utc % DAY_SEC;
+	if (sec < 0)
+		sec += DAY_SEC;
+	sec += s.type->utoff;
 	day += floor_div(sec, DAY_SEC);
 	sec -= floor_div(sec, DAY_SEC) * DAY_SEC;
 	if (day > INT32_MAX)

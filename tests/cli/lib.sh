@@ -8,6 +8,8 @@ T_DIR=$(mktemp -d "${TMPDIR:-/tmp}/lull-test.XXXXXX")
 trap 'rm -rf "$T_DIR"' EXIT
 export LULL_DB="$T_DIR/journal.db"
 unset LULL_AS XDG_DATA_HOME
+# The system zone is only used by init without --tz and by the demo.
+export TZ=UTC
 t_pass=0
 t_fail=0
 

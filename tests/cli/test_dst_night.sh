@@ -21,12 +21,12 @@ expect_err "the repeated 02:30 is reported" "happened twice"
 
 run log 2026-10-24
 expect_rc "log of that day" 0
-expect_out "one night from 19:30 to 06:45 on Sunday" "night 19:30-06:45 Sun"
+expect_out "one night from 19:30 to 06:45 on Sunday" "19:30-06:45 Sun night"
 # 11h15m of wall clock, but the clocks went back: 12h15m of real sleep.
 expect_out "real duration counts the repeated hour" "12h15m"
 expect_out "first waking with response and caregiver" "woke 23:10-23:25 15m  fed · Sam"
 expect_out "second waking in the repeated hour" "woke 02:30-02:50 20m  held · Alex"
-n=$(printf '%s\n' "$out" | grep -c 'night 19:30' || true)
+n=$(printf '%s\n' "$out" | grep -c '19:30-06:45 Sun night' || true)
 expect_eq "the night is listed once" "$n" 1
 
 run log 2026-10-25

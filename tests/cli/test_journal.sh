@@ -38,11 +38,11 @@ run tag add teething --from 2026-05-09 --to 2026-05-12 --note "molars?"
 expect_rc "tag" 0
 
 run log --days 2
-expect_out "night from the timer" "night 19:40-06:30 Mon"
+expect_out "night from the timer" "19:40-06:30 Mon night"
 expect_out "waking from the one-tap" "woke 23:05-23:20 15m  rocked · Jo"
 expect_out "feed in the log" "breast left 12m"
 expect_out "tag in the log" "teething: molars?"
-expect_out "summary line" "night asleep 10h35m, 1 waking (15m awake)"
+expect_out "summary line" "night 10h35m asleep, 1 waking (15m awake)"
 
 run log --days 2 --json
 j=$out

@@ -2,13 +2,13 @@
 set -eu
 . "$(dirname "$0")/lib.sh"
 
-export LULL_NOW=2026-09-01T12:00:00+02:00
+export LULL_NOW=2026-09-01T15:00:00Z
 export LULL_DB="$T_DIR/a.db"
 run demo
 expect_rc "demo household" 0
 run export --json -o "$T_DIR/a.json"
 expect_rc "export to a file" 0
-expect_eq "demo has 63 sleeps" "$(jq '.sleeps|length' "$T_DIR/a.json")" 63
+expect_eq "demo: 3 weeks of sleeps and two naps today" "$(jq '.sleeps|length' "$T_DIR/a.json")" 65
 
 export LULL_DB="$T_DIR/b.db"
 run import --json "$T_DIR/a.json"

@@ -19,8 +19,8 @@
 /* Longest user input we look at; anything longer is not a time. */
 #define USER_MAX 64
 
-static const char *const wdays[7] = { "Sun", "Mon", "Tue", "Wed", "Thu",
-	"Fri", "Sat" };
+static const char *const wdays[7] = { "Sun", "Mon", "Tue", "Wed", "Thu", "Fri",
+	"Sat" };
 static const char *const months[12] = { "Jan", "Feb", "Mar", "Apr", "May",
 	"Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
 
@@ -143,14 +143,17 @@ scan_date(const char **sp, int32_t *day)
 	return 1;
 }
 
-/* H:MM or HH:MM, then optionally :SS; seconds since midnight. */
+/*
+ * HH:MM[:SS], seconds since midnight.  People may write H:MM; RFC 3339
+ * ("strict") wants two-digit hours and the seconds.
+ */
 static int
-scan_hms(const char **sp, int need_sec, int32_t *sec)
+scan_hms(const char **sp, int strict, int32_t *sec)
 {
 	const char *s = *sp;
 	int h, m, ss = 0;
 
-	if (!digits(&s, 2, &h) && !digits(&s, 1, &h))
+	if (!digits(&s, 2, &h) && (strict || !digits(&s, 1, &h)))
 		return 0;
 	if (*s++ != ':' || !digits(&s, 2, &m))
 		return 0;
@@ -158,7 +161,7 @@ scan_hms(const char **sp, int need_sec, int32_t *sec)
 		s++;
 		if (!digits(&s, 2, &ss))
 			return 0;
-	} else if (need_sec) {
+	} else if (strict) {
 		return 0;
 	}
 	if (h > 23 || m > 59 || ss > 59)
@@ -343,8 +346,8 @@ bad:
  * single instant tz.h shifts it to.
  */
 static int
-occurrences(const struct lull_tz *tz, int32_t day, int32_t sec,
-    int64_t at[2], enum lull_tz_res *res)
+occurrences(const struct lull_tz *tz, int32_t day, int32_t sec, int64_t at[2],
+    enum lull_tz_res *res)
 {
 	*res = lull_tz_resolve(tz, day, sec, LULL_FOLD_EARLIER, &at[0]);
 	if (*res != LULL_TZ_OVERLAP)
@@ -355,8 +358,7 @@ occurrences(const struct lull_tz *tz, int32_t day, int32_t sec,
 
 /* A dated wall time: the earlier fold, unless "after" says otherwise. */
 static enum lull_tz_res
-dated(const struct lull_time_ctx *ctx, int32_t day, int32_t sec,
-    int64_t *utc)
+dated(const struct lull_time_ctx *ctx, int32_t day, int32_t sec, int64_t *utc)
 {
 	enum lull_tz_res res;
 	int64_t at[2];
@@ -377,8 +379,7 @@ dated(const struct lull_time_ctx *ctx, int32_t day, int32_t sec,
  * occurrence of the previous day's wall time after the reference.
  */
 static enum lull_tz_res
-bare(const struct lull_time_ctx *ctx, int32_t sec, int64_t *utc,
-    int32_t *dayp)
+bare(const struct lull_time_ctx *ctx, int32_t sec, int64_t *utc, int32_t *dayp)
 {
 	enum lull_tz_res res, best_res = LULL_TZ_EXACT;
 	int64_t at[2], best = 0;
@@ -447,8 +448,8 @@ word(const char **sp, const char *w)
 
 enum lull_err
 lull_time_parse_user(const char *s, const char *field,
-    const struct lull_time_ctx *ctx, int64_t *utc,
-    struct lull_time_note *note, struct lull_errinfo *ei)
+    const struct lull_time_ctx *ctx, int64_t *utc, struct lull_time_note *note,
+    struct lull_errinfo *ei)
 {
 	struct lull_time_note nb;
 	char text[USER_MAX + 1], q[USER_MAX];
@@ -474,8 +475,9 @@ lull_time_parse_user(const char *s, const char *field,
 	while (*s == ' ' || *s == '\t')
 		s++;
 	n = strlen(s);
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
-	    s[n - 1] == '\n' || s[n - 1] == '\r'))
+	while (n > 0 &&
+	    (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' ||
+		s[n - 1] == '\r'))
 		n--;
 	if (n > USER_MAX)
 		goto bad;

@@ -56,8 +56,8 @@ struct tztype {
 /* A day of the year in a POSIX TZ rule. */
 struct rdate {
 	char kind; /* 'J' (1..365, no Feb 29), 'N' (0..365), 'M' */
-	int n;	   /* for 'J' and 'N' */
-	int m;	   /* for 'M': month 1..12, week 1..5, weekday 0..6 */
+	int n;     /* for 'J' and 'N' */
+	int m;     /* for 'M': month 1..12, week 1..5, weekday 0..6 */
 	int w;
 	int d;
 };
@@ -75,8 +75,8 @@ struct tzrule {
 
 struct lull_tz {
 	char *name;
-	int64_t *trans;	     /* strictly ascending */
-	unsigned char *idx;  /* type index per transition */
+	int64_t *trans;     /* strictly ascending */
+	unsigned char *idx; /* type index per transition */
 	size_t ntrans;
 	struct tztype *types; /* at least one */
 	size_t ntypes;
@@ -238,8 +238,8 @@ block_size(const struct tzhdr *h, int tsize)
  * what is checked here are the values.
  */
 static enum lull_err
-block_read(struct rd *r, const struct tzhdr *h, int tsize,
-    struct lull_tz *tz, const char *name, struct lull_errinfo *ei)
+block_read(struct rd *r, const struct tzhdr *h, int tsize, struct lull_tz *tz,
+    const char *name, struct lull_errinfo *ei)
 {
 	const unsigned char *p = r->p + r->off, *chars, *leap;
 	int64_t prev_occ = 0;
@@ -309,17 +309,21 @@ block_read(struct rd *r, const struct tzhdr *h, int tsize,
 		if (i > 0 && occ <= prev_occ)
 			return bad(ei, name, "leap seconds out of order");
 		if (c < -1000000 || c > 1000000)
-			return bad(ei, name, "leap second correction out of range");
+			return bad(ei, name,
+			    "leap second correction out of range");
 		prev_occ = occ;
 	}
 	for (i = 0, k = 0; h->leapcnt > 0 && i < h->timecnt; i++) {
-		while (k < h->leapcnt && be_time(leap + k * (size_t)(tsize + 4),
-		    tsize) <= tz->trans[i]) {
-			corr = (int32_t)be32(leap + k * (size_t)(tsize + 4) + tsize);
+		while (k < h->leapcnt &&
+		    be_time(leap + k * (size_t)(tsize + 4), tsize) <=
+			tz->trans[i]) {
+			corr = (int32_t)be32(leap + k * (size_t)(tsize + 4) +
+			    tsize);
 			k++;
 		}
 		/* Far-off sentinels stay put rather than overflow. */
-		if (tz->trans[i] > INT64_MIN / 2 && tz->trans[i] < INT64_MAX / 2)
+		if (tz->trans[i] > INT64_MIN / 2 &&
+		    tz->trans[i] < INT64_MAX / 2)
 			tz->trans[i] -= corr;
 	}
 	for (i = 1; i < h->timecnt; i++)
@@ -521,8 +525,8 @@ footer_read(struct rd *r, struct lull_tz *tz, const char *name,
 }
 
 enum lull_err
-lull_tz_parse(struct lull_tz **out, const char *name,
-    const unsigned char *data, size_t len, struct lull_errinfo *ei)
+lull_tz_parse(struct lull_tz **out, const char *name, const unsigned char *data,
+    size_t len, struct lull_errinfo *ei)
 {
 	struct lull_tz *tz;
 	struct tzhdr h;
@@ -670,13 +674,13 @@ rule_seg(const struct tzrule *r, int64_t t, struct seg *s)
 		return;
 	}
 	t = clamp_t(t);
-	lull_civil_from_days((int32_t)floor_div(t + r->std.utoff, DAY_SEC),
-	    &yr, &mo, &dd);
+	lull_civil_from_days((int32_t)floor_div(t + r->std.utoff, DAY_SEC), &yr,
+	    &mo, &dd);
 	for (y = (int64_t)yr - 2; y <= (int64_t)yr + 2; y++) {
 		at[0] = rdate_day(&r->start, y) * DAY_SEC + r->start_sec -
 		    r->std.utoff;
-		at[1] = rdate_day(&r->end, y) * DAY_SEC + r->end_sec -
-		    r->dst.utoff;
+		at[1] =
+		    rdate_day(&r->end, y) * DAY_SEC + r->end_sec - r->dst.utoff;
 		for (k = 0; k < 2; k++) {
 			if (at[k] <= t && at[k] >= best_t) {
 				best_t = at[k];
@@ -773,8 +777,8 @@ lull_tz_offset(const struct lull_tz *tz, int64_t utc)
  * that caused it and the answer uses the offset in force before it.
  */
 static enum lull_tz_res
-resolve(const struct lull_tz *tz, int64_t w, enum lull_fold fold,
-    int64_t *utc, int64_t *gap_at)
+resolve(const struct lull_tz *tz, int64_t w, enum lull_fold fold, int64_t *utc,
+    int64_t *gap_at)
 {
 	struct seg s;
 	int64_t t = w - OFF_MAX, first = 0, last = 0, cand, gap_t = 0;
@@ -838,7 +842,7 @@ lull_tz_day_start(const struct lull_tz *tz, int32_t day)
 	 * first wall time it shows is the first that exists on that day.
 	 */
 	if (resolve(tz, (int64_t)day * DAY_SEC, LULL_FOLD_EARLIER, &utc,
-	    &gap_at) == LULL_TZ_GAP)
+		&gap_at) == LULL_TZ_GAP)
 		return gap_at;
 	return utc;
 }

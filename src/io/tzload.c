@@ -54,8 +54,8 @@ name_ok(const char *name)
 		char c = name[i];
 
 		if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-		    (c >= '0' && c <= '9') || c == '/' || c == '_' || c == '+' ||
-		    c == '-'))
+			(c >= '0' && c <= '9') || c == '/' || c == '_' ||
+			c == '+' || c == '-'))
 			return 0;
 	}
 	return 1;
@@ -150,9 +150,11 @@ lull_tz_load(struct lull_tz **out, const char *name, struct lull_errinfo *ei)
 			return lull_errinfo_set(ei, LULL_ENOTFOUND, "tz",
 			    "tz: no time zone \"%s\" in %s", name, zonedir());
 		return lull_errinfo_set(ei, LULL_ENOTFOUND, "tz",
-		    "tz: cannot read time zone \"%s\": %s", name, strerror(err));
+		    "tz: cannot read time zone \"%s\": %s", name,
+		    strerror(err));
 	}
-	/* Files in the zone dir that are not zones (leapseconds) are unknown. */
+	/* Files in the zone dir that are not zones (leapseconds) are unknown.
+	 */
 	if (len < 4 || memcmp(data, "TZif", 4) != 0) {
 		free(data);
 		return lull_errinfo_set(ei, LULL_ENOTFOUND, "tz",
@@ -189,7 +191,7 @@ from_path(const char *p)
 	if (strncmp(p, dir, n) == 0 && p[n] == '/')
 		hit = p + n + 1;
 	for (z = strstr(p, "zoneinfo/"); hit == NULL && z != NULL;
-	    z = strstr(z + 1, "zoneinfo/"))
+	     z = strstr(z + 1, "zoneinfo/"))
 		if (strstr(z + 1, "zoneinfo/") == NULL)
 			hit = z + strlen("zoneinfo/");
 	if (hit != NULL && strncmp(hit, "posix/", 6) == 0)
@@ -220,8 +222,8 @@ lull_tz_system_name(char *buf, size_t bufsz)
 	if ((tz = getenv("TZ")) != NULL && *tz != '\0') {
 		if (*tz == ':')
 			tz++;
-		if (*tz == '/' ? take(from_path(tz), buf, bufsz) :
-		    take(tz, buf, bufsz))
+		if (*tz == '/' ? take(from_path(tz), buf, bufsz)
+			       : take(tz, buf, bufsz))
 			return;
 	}
 	n = readlink("/etc/localtime", link, sizeof(link) - 1);

@@ -14,6 +14,7 @@
 #include "lull/cal.h"
 #include "lull/journal.h"
 #include "lull/store.h"
+
 #include "store/store_int.h"
 
 static const struct store_ops *const backends[] = {
@@ -37,8 +38,9 @@ parse_spec(const char *spec, const struct store_ops **ops, const char **rest,
 	if (spec == NULL || *spec == '\0')
 		return lull_errinfo_set(ei, LULL_EINVAL, "db",
 		    "db: no database given");
-	n = strspn(spec, "abcdefghijklmnopqrstuvwxyz"
-			 "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+-.");
+	n = strspn(spec,
+	    "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+-.");
 	if (n == 0 || spec[n] != ':' ||
 	    !((spec[0] >= 'a' && spec[0] <= 'z') ||
 		(spec[0] >= 'A' && spec[0] <= 'Z'))) {
@@ -189,8 +191,8 @@ level_push(struct lull_store *st)
 {
 	enum lull_err rc;
 
-	rc = st->ops->tx(st, st->depth == 0 ? STORE_TX_BEGIN_WRITE :
-					      STORE_TX_SAVEPOINT);
+	rc = st->ops->tx(st,
+	    st->depth == 0 ? STORE_TX_BEGIN_WRITE : STORE_TX_SAVEPOINT);
 	if (rc == LULL_OK)
 		st->depth++;
 	return rc;
@@ -209,8 +211,8 @@ level_pop(struct lull_store *st, int keep)
 	assert(st->depth > 0);
 	st->depth--;
 	if (keep) {
-		rc = st->ops->tx(st, st->depth == 0 ? STORE_TX_COMMIT :
-						      STORE_TX_RELEASE);
+		rc = st->ops->tx(st,
+		    st->depth == 0 ? STORE_TX_COMMIT : STORE_TX_RELEASE);
 		if (rc == LULL_OK)
 			return LULL_OK;
 	}
@@ -314,8 +316,8 @@ need_text(struct lull_store *st, const char *s, const char *field,
     const char *what)
 {
 	if (blank(s))
-		return lull_errinfo_set(&st->ei, LULL_EINVAL, field,
-		    "%s: %s", field, what);
+		return lull_errinfo_set(&st->ei, LULL_EINVAL, field, "%s: %s",
+		    field, what);
 	return LULL_OK;
 }
 
@@ -488,7 +490,8 @@ household_fields(struct lull_store *st, const struct lull_household *h)
 
 	rc = need_text(st, h->name, "name", "a household needs a name");
 	if (rc == LULL_OK)
-		rc = need_text(st, h->tz, "tz", "a household needs a time zone");
+		rc =
+		    need_text(st, h->tz, "tz", "a household needs a time zone");
 	return rc;
 }
 
@@ -509,8 +512,8 @@ household_add(struct lull_store *st, struct lull_household *c,
 }
 
 enum lull_err
-lull_store_household_add(struct lull_store *st,
-    const struct lull_household *h, const struct lull_actor *a, int64_t *id)
+lull_store_household_add(struct lull_store *st, const struct lull_household *h,
+    const struct lull_actor *a, int64_t *id)
 {
 	struct lull_household c = *h;
 	enum lull_err rc;
@@ -614,8 +617,8 @@ caregiver_add(struct lull_store *st, struct lull_caregiver *c,
 }
 
 enum lull_err
-lull_store_caregiver_add(struct lull_store *st,
-    const struct lull_caregiver *g, const struct lull_actor *a, int64_t *id)
+lull_store_caregiver_add(struct lull_store *st, const struct lull_caregiver *g,
+    const struct lull_actor *a, int64_t *id)
 {
 	struct lull_caregiver c = *g;
 	enum lull_err rc;
@@ -771,8 +774,7 @@ lull_store_child_add(struct lull_store *st, const struct lull_child *k,
 }
 
 enum lull_err
-lull_store_child_get(struct lull_store *st, int64_t id,
-    struct lull_child *out)
+lull_store_child_get(struct lull_store *st, int64_t id, struct lull_child *out)
 {
 	fresh(st);
 	return missing(st, st->ops->child_get(st, id, out), "child", "child",
@@ -909,8 +911,8 @@ sleep_caregivers(struct lull_store *st, const struct lull_sleep *s,
 }
 
 static enum lull_err
-sleep_add(struct lull_store *st, struct lull_sleep *c,
-    const struct lull_tz *tz, const struct lull_actor *a)
+sleep_add(struct lull_store *st, struct lull_sleep *c, const struct lull_tz *tz,
+    const struct lull_actor *a)
 {
 	enum lull_err rc;
 	int64_t hh = 0;
@@ -984,8 +986,7 @@ lull_store_sleep_add(struct lull_store *st, struct lull_sleep *s,
 }
 
 enum lull_err
-lull_store_sleep_get(struct lull_store *st, int64_t id,
-    struct lull_sleep *out)
+lull_store_sleep_get(struct lull_store *st, int64_t id, struct lull_sleep *out)
 {
 	enum lull_err rc;
 	int opened;
@@ -1083,8 +1084,8 @@ sleep_range(struct lull_store *st, int64_t household_id, int64_t child_id,
 
 	rc = need_scope(st, household_id, child_id);
 	if (rc == LULL_OK)
-		rc = st->ops->sleep_range(st, household_id, child_id,
-		    from_utc, to_utc, out);
+		rc = st->ops->sleep_range(st, household_id, child_id, from_utc,
+		    to_utc, out);
 	for (i = 0; rc == LULL_OK && i < out->n; i++)
 		rc = st->ops->waking_list(st, &out->v[i]);
 	return rc;
@@ -1092,8 +1093,7 @@ sleep_range(struct lull_store *st, int64_t household_id, int64_t child_id,
 
 enum lull_err
 lull_store_sleep_range(struct lull_store *st, int64_t household_id,
-    int64_t child_id, int64_t from_utc, int64_t to_utc,
-    struct lull_sleepv *out)
+    int64_t child_id, int64_t from_utc, int64_t to_utc, struct lull_sleepv *out)
 {
 	enum lull_err rc;
 	int opened;
@@ -1102,8 +1102,9 @@ lull_store_sleep_range(struct lull_store *st, int64_t household_id,
 	memset(out, 0, sizeof(*out));
 	rc = read_begin(st, &opened);
 	if (rc == LULL_OK)
-		rc = read_end(st, opened, sleep_range(st, household_id,
-		    child_id, from_utc, to_utc, out));
+		rc = read_end(st, opened,
+		    sleep_range(st, household_id, child_id, from_utc, to_utc,
+			out));
 	if (rc != LULL_OK)
 		lull_sleepv_free(out);
 	return rc;
@@ -1126,8 +1127,8 @@ sleep_find(struct lull_store *st, int64_t child_id, int64_t at,
 		rc = st->ops->sleep_at(st, child_id, at, out);
 	if (rc == LULL_ENOTFOUND)
 		return lull_errinfo_set(&st->ei, rc, "",
-		    at == LULL_NO_TIME ? "child %lld is not asleep" :
-					 "child %lld was not asleep then",
+		    at == LULL_NO_TIME ? "child %lld is not asleep"
+				       : "child %lld was not asleep then",
 		    (long long)child_id);
 	if (rc == LULL_OK)
 		rc = st->ops->waking_list(st, out);
@@ -1260,8 +1261,8 @@ lull_store_waking_get(struct lull_store *st, int64_t id,
     struct lull_waking *out)
 {
 	fresh(st);
-	return missing(st, st->ops->waking_get(st, id, out), "waking",
-	    "waking", id);
+	return missing(st, st->ops->waking_get(st, id, out), "waking", "waking",
+	    id);
 }
 
 /* A waking may move to another night of the same child, not further. */
@@ -1340,8 +1341,7 @@ lull_store_waking_delete(struct lull_store *st, int64_t id)
 /* Feeds */
 
 static enum lull_err
-feed_add(struct lull_store *st, struct lull_feed *c,
-    const struct lull_actor *a)
+feed_add(struct lull_store *st, struct lull_feed *c, const struct lull_actor *a)
 {
 	enum lull_err rc;
 	int64_t hh;
@@ -1437,8 +1437,7 @@ lull_store_feed_delete(struct lull_store *st, int64_t id)
 
 enum lull_err
 lull_store_feed_range(struct lull_store *st, int64_t household_id,
-    int64_t child_id, int64_t from_utc, int64_t to_utc,
-    struct lull_feedv *out)
+    int64_t child_id, int64_t from_utc, int64_t to_utc, struct lull_feedv *out)
 {
 	enum lull_err rc;
 
@@ -1549,8 +1548,7 @@ lull_store_tag_delete(struct lull_store *st, int64_t id)
 
 enum lull_err
 lull_store_tag_range(struct lull_store *st, int64_t household_id,
-    int64_t child_id, int32_t from_day, int32_t to_day,
-    struct lull_tagv *out)
+    int64_t child_id, int32_t from_day, int32_t to_day, struct lull_tagv *out)
 {
 	enum lull_err rc;
 

@@ -83,10 +83,10 @@ struct store_ops {
 	    const struct lull_caregiver *, int64_t *id);
 	enum lull_err (*caregiver_get)(struct lull_store *, int64_t id,
 	    struct lull_caregiver *out);
-	enum lull_err (*caregiver_find)(struct lull_store *, int64_t household_id,
-	    const char *name, struct lull_caregiver *out);
-	enum lull_err (*caregiver_list)(struct lull_store *, int64_t household_id,
-	    struct lull_caregiverv *out);
+	enum lull_err (*caregiver_find)(struct lull_store *,
+	    int64_t household_id, const char *name, struct lull_caregiver *out);
+	enum lull_err (*caregiver_list)(struct lull_store *,
+	    int64_t household_id, struct lull_caregiverv *out);
 	enum lull_err (*caregiver_update)(struct lull_store *,
 	    const struct lull_caregiver *);
 	enum lull_err (*caregiver_delete)(struct lull_store *, int64_t id);
@@ -141,11 +141,12 @@ struct store_ops {
 	    int64_t child_id, int64_t from_utc, int64_t to_utc,
 	    struct lull_feedv *out);
 
-	enum lull_err (*tag_insert)(struct lull_store *, const struct lull_tag *,
-	    int64_t *id);
+	enum lull_err (*tag_insert)(struct lull_store *,
+	    const struct lull_tag *, int64_t *id);
 	enum lull_err (*tag_get)(struct lull_store *, int64_t id,
 	    struct lull_tag *out);
-	enum lull_err (*tag_update)(struct lull_store *, const struct lull_tag *);
+	enum lull_err (*tag_update)(struct lull_store *,
+	    const struct lull_tag *);
 	enum lull_err (*tag_delete)(struct lull_store *, int64_t id);
 	/* [from_day, to_day] meeting [from, to]; child_id 0: all. */
 	enum lull_err (*tag_range)(struct lull_store *, int64_t household_id,
@@ -155,9 +156,9 @@ struct store_ops {
 
 struct lull_store {
 	const struct store_ops *ops;
-	void *impl;		/* the backend's connection state */
+	void *impl;             /* the backend's connection state */
 	struct lull_errinfo ei; /* last failure, for lull_store_error() */
-	int depth;		/* open levels: 1 = transaction, more = savepoints */
+	int depth; /* open levels: 1 = transaction, more = savepoints */
 	int schema_version;
 };
 

@@ -17,6 +17,7 @@
 #include "lull/cal.h"
 #include "lull/err.h"
 #include "lull/model.h"
+
 #include "store/store_int.h"
 
 /* How long a writer waits for another to finish before giving up. */
@@ -81,30 +82,30 @@ enum stmt {
 };
 
 /*
- * Column lists, with an optional table prefix for joins.  Each record is
- * read in this order (row_*() below) and written with its fields first,
- * then the five meta columns, then (for updates) the id.
+ * Column lists.  Each record is read in this order (row_*() below) and
+ * written with its fields first, then the five meta columns, then (for
+ * updates) the id.  Sleeps, feeds and tags are always selected through
+ * the aliases s, f and t, so that the same list serves the joins.
  */
-#define META_COLS(p)                                                        \
-	p "created_utc, " p "created_by, " p "updated_utc, " p "updated_by, " \
-	  p "version"
-#define HOUSEHOLD_COLS "id, name, tz, " META_COLS("")
-#define CAREGIVER_COLS "id, household_id, name, " META_COLS("")
-#define CHILD_COLS     "id, household_id, name, born_day, due_day, " META_COLS("")
-#define SLEEP_COLS(p)                                                       \
-	p "id, " p "child_id, " p "start_utc, " p "end_utc, " p "kind, "      \
-	p "kind_given, " p "onset, " p "place, " p "settled_by, "             \
-	p "latency_min, " p "crying_min, " p "routine, " p "note, "           \
-	META_COLS(p)
-#define WAKING_COLS                                                         \
-	"id, sleep_id, start_utc, end_utc, response, caregiver_id, note, "  \
-	META_COLS("")
-#define FEED_COLS(p)                                                        \
-	p "id, " p "child_id, " p "start_utc, " p "end_utc, " p "kind, "      \
-	p "side, " p "amount_ml, " p "note, " META_COLS(p)
-#define TAG_COLS(p)                                                         \
-	p "id, " p "child_id, " p "kind, " p "from_day, " p "to_day, "        \
-	p "note, " META_COLS(p)
+#define META_COLS      "created_utc, created_by, updated_utc, updated_by, version"
+#define HOUSEHOLD_COLS "id, name, tz, " META_COLS
+#define CAREGIVER_COLS "id, household_id, name, " META_COLS
+#define CHILD_COLS     "id, household_id, name, born_day, due_day, " META_COLS
+#define SLEEP_COLS                                                             \
+	"s.id, s.child_id, s.start_utc, s.end_utc, s.kind, s.kind_given, "     \
+	"s.onset, s.place, s.settled_by, s.latency_min, s.crying_min, "        \
+	"s.routine, s.note, s.created_utc, s.created_by, s.updated_utc, "      \
+	"s.updated_by, s.version"
+#define WAKING_COLS                                                            \
+	"id, sleep_id, start_utc, end_utc, response, caregiver_id, "           \
+	"note, " META_COLS
+#define FEED_COLS                                                              \
+	"f.id, f.child_id, f.start_utc, f.end_utc, f.kind, f.side, "           \
+	"f.amount_ml, f.note, f.created_utc, f.created_by, f.updated_utc, "    \
+	"f.updated_by, f.version"
+#define TAG_COLS                                                               \
+	"t.id, t.child_id, t.kind, t.from_day, t.to_day, t.note, "             \
+	"t.created_utc, t.created_by, t.updated_utc, t.updated_by, t.version"
 
 static const char *const sql[STMT__MAX] = {
 	[STMT_BEGIN_READ] = "BEGIN",
@@ -115,8 +116,9 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_RELEASE] = "RELEASE lull_write",
 	[STMT_ROLLBACK_TO] = "ROLLBACK TO lull_write",
 
-	[STMT_SCHEMA_EXISTS] = "SELECT count(*) FROM sqlite_master "
-			       "WHERE type = 'table' AND name = 'schema_version'",
+	[STMT_SCHEMA_EXISTS] =
+	    "SELECT count(*) FROM sqlite_master "
+	    "WHERE type = 'table' AND name = 'schema_version'",
 	[STMT_SCHEMA_CREATE] = "CREATE TABLE IF NOT EXISTS schema_version ("
 			       "version INTEGER PRIMARY KEY, "
 			       "name TEXT NOT NULL, "
@@ -125,17 +127,19 @@ static const char *const sql[STMT__MAX] = {
 			    "FROM schema_version",
 	/* The database's clock, not ours: this is bookkeeping, not a
 	 * journal entry, and the library reads no clock of its own. */
-	[STMT_SCHEMA_RECORD] = "INSERT INTO schema_version "
-			       "(version, name, applied_utc) VALUES "
-			       "(?1, ?2, CAST(strftime('%s', 'now') AS INTEGER))",
+	[STMT_SCHEMA_RECORD] =
+	    "INSERT INTO schema_version "
+	    "(version, name, applied_utc) VALUES "
+	    "(?1, ?2, CAST(strftime('%s', 'now') AS INTEGER))",
 
-	[STMT_HOUSEHOLD_INSERT] = "INSERT INTO household (name, tz, "
-	    META_COLS("") ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[STMT_HOUSEHOLD_INSERT] = "INSERT INTO household (name, tz, " META_COLS
+				  ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	[STMT_HOUSEHOLD_GET] = "SELECT " HOUSEHOLD_COLS " FROM household "
 			       "WHERE id = ?1",
 	[STMT_HOUSEHOLD_FIRST] = "SELECT " HOUSEHOLD_COLS " FROM household "
 				 "ORDER BY id LIMIT 1",
-	[STMT_HOUSEHOLD_UPDATE] = "UPDATE household SET name = ?1, tz = ?2, "
+	[STMT_HOUSEHOLD_UPDATE] =
+	    "UPDATE household SET name = ?1, tz = ?2, "
 	    "created_utc = ?3, created_by = ?4, updated_utc = ?5, "
 	    "updated_by = ?6, version = ?7 WHERE id = ?8",
 	[STMT_HOUSEHOLD_CLEAR_CHILDREN] = "DELETE FROM child "
@@ -143,41 +147,45 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_HOUSEHOLD_CLEAR_CAREGIVERS] = "DELETE FROM caregiver "
 					    "WHERE household_id = ?1",
 
-	[STMT_CAREGIVER_INSERT] = "INSERT INTO caregiver (household_id, name, "
-	    META_COLS("") ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[STMT_CAREGIVER_INSERT] =
+	    "INSERT INTO caregiver (household_id, name, " META_COLS
+	    ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	[STMT_CAREGIVER_GET] = "SELECT " CAREGIVER_COLS " FROM caregiver "
 			       "WHERE id = ?1",
 	[STMT_CAREGIVER_FIND] = "SELECT " CAREGIVER_COLS " FROM caregiver "
 				"WHERE household_id = ?1 AND name = ?2",
 	[STMT_CAREGIVER_LIST] = "SELECT " CAREGIVER_COLS " FROM caregiver "
 				"WHERE household_id = ?1 ORDER BY id",
-	[STMT_CAREGIVER_UPDATE] = "UPDATE caregiver SET household_id = ?1, "
+	[STMT_CAREGIVER_UPDATE] =
+	    "UPDATE caregiver SET household_id = ?1, "
 	    "name = ?2, created_utc = ?3, created_by = ?4, updated_utc = ?5, "
 	    "updated_by = ?6, version = ?7 WHERE id = ?8",
 	[STMT_CAREGIVER_DELETE] = "DELETE FROM caregiver WHERE id = ?1",
 
 	[STMT_CHILD_INSERT] = "INSERT INTO child (household_id, name, "
-	    "born_day, due_day, " META_COLS("") ") VALUES "
-	    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+			      "born_day, due_day, " META_COLS ") VALUES "
+			      "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 	[STMT_CHILD_GET] = "SELECT " CHILD_COLS " FROM child WHERE id = ?1",
 	[STMT_CHILD_FIND] = "SELECT " CHILD_COLS " FROM child "
 			    "WHERE household_id = ?1 AND name = ?2",
 	[STMT_CHILD_LIST] = "SELECT " CHILD_COLS " FROM child "
 			    "WHERE household_id = ?1 ORDER BY id",
-	[STMT_CHILD_UPDATE] = "UPDATE child SET household_id = ?1, "
+	[STMT_CHILD_UPDATE] =
+	    "UPDATE child SET household_id = ?1, "
 	    "name = ?2, born_day = ?3, due_day = ?4, created_utc = ?5, "
 	    "created_by = ?6, updated_utc = ?7, updated_by = ?8, "
 	    "version = ?9 WHERE id = ?10",
 	[STMT_CHILD_DELETE] = "DELETE FROM child WHERE id = ?1",
 
-	[STMT_SLEEP_INSERT] = "INSERT INTO sleep (child_id, start_utc, "
+	[STMT_SLEEP_INSERT] =
+	    "INSERT INTO sleep (child_id, start_utc, "
 	    "end_utc, kind, kind_given, onset, place, settled_by, "
-	    "latency_min, crying_min, routine, note, " META_COLS("") ") "
+	    "latency_min, crying_min, routine, note, " META_COLS ") "
 	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
 	    "?13, ?14, ?15, ?16, ?17)",
-	[STMT_SLEEP_GET] = "SELECT " SLEEP_COLS("") " FROM sleep "
-			   "WHERE id = ?1",
-	[STMT_SLEEP_UPDATE] = "UPDATE sleep SET child_id = ?1, "
+	[STMT_SLEEP_GET] = "SELECT " SLEEP_COLS " FROM sleep s WHERE s.id = ?1",
+	[STMT_SLEEP_UPDATE] =
+	    "UPDATE sleep SET child_id = ?1, "
 	    "start_utc = ?2, end_utc = ?3, kind = ?4, kind_given = ?5, "
 	    "onset = ?6, place = ?7, settled_by = ?8, latency_min = ?9, "
 	    "crying_min = ?10, routine = ?11, note = ?12, "
@@ -186,30 +194,33 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_SLEEP_DELETE] = "DELETE FROM sleep WHERE id = ?1",
 	/* Intersection with [?2, ?3): an ongoing sleep (end NULL) reaches
 	 * every instant after its start. */
-	[STMT_SLEEP_RANGE_CHILD] = "SELECT " SLEEP_COLS("") " FROM sleep "
-	    "WHERE child_id = ?1 AND start_utc < ?3 "
-	    "AND (end_utc IS NULL OR end_utc > ?2) "
-	    "ORDER BY start_utc, id",
-	[STMT_SLEEP_RANGE_HOUSEHOLD] = "SELECT " SLEEP_COLS("s.") " "
+	[STMT_SLEEP_RANGE_CHILD] = "SELECT " SLEEP_COLS " FROM sleep s "
+				   "WHERE s.child_id = ?1 AND s.start_utc < ?3 "
+				   "AND (s.end_utc IS NULL OR s.end_utc > ?2) "
+				   "ORDER BY s.start_utc, s.id",
+	[STMT_SLEEP_RANGE_HOUSEHOLD] =
+	    "SELECT " SLEEP_COLS " "
 	    "FROM sleep s JOIN child c ON c.id = s.child_id "
 	    "WHERE c.household_id = ?1 AND s.start_utc < ?3 "
 	    "AND (s.end_utc IS NULL OR s.end_utc > ?2) "
 	    "ORDER BY s.start_utc, s.id",
-	[STMT_SLEEP_ONGOING] = "SELECT " SLEEP_COLS("") " FROM sleep "
-	    "WHERE child_id = ?1 AND end_utc IS NULL "
-	    "ORDER BY start_utc DESC, id DESC LIMIT 1",
+	[STMT_SLEEP_ONGOING] = "SELECT " SLEEP_COLS " FROM sleep s "
+			       "WHERE s.child_id = ?1 AND s.end_utc IS NULL "
+			       "ORDER BY s.start_utc DESC, s.id DESC LIMIT 1",
 	/* Closed at both ends; where one sleep ends as the next starts,
 	 * the later one wins. */
-	[STMT_SLEEP_AT] = "SELECT " SLEEP_COLS("") " FROM sleep "
-	    "WHERE child_id = ?1 AND start_utc <= ?2 "
-	    "AND (end_utc IS NULL OR end_utc >= ?2) "
-	    "ORDER BY start_utc DESC, id DESC LIMIT 1",
+	[STMT_SLEEP_AT] = "SELECT " SLEEP_COLS " FROM sleep s "
+			  "WHERE s.child_id = ?1 AND s.start_utc <= ?2 "
+			  "AND (s.end_utc IS NULL OR s.end_utc >= ?2) "
+			  "ORDER BY s.start_utc DESC, s.id DESC LIMIT 1",
 
-	[STMT_WAKING_INSERT] = "INSERT INTO waking (sleep_id, start_utc, "
-	    "end_utc, response, caregiver_id, note, " META_COLS("") ") "
+	[STMT_WAKING_INSERT] =
+	    "INSERT INTO waking (sleep_id, start_utc, "
+	    "end_utc, response, caregiver_id, note, " META_COLS ") "
 	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
 	[STMT_WAKING_GET] = "SELECT " WAKING_COLS " FROM waking WHERE id = ?1",
-	[STMT_WAKING_UPDATE] = "UPDATE waking SET sleep_id = ?1, "
+	[STMT_WAKING_UPDATE] =
+	    "UPDATE waking SET sleep_id = ?1, "
 	    "start_utc = ?2, end_utc = ?3, response = ?4, caregiver_id = ?5, "
 	    "note = ?6, created_utc = ?7, created_by = ?8, updated_utc = ?9, "
 	    "updated_by = ?10, version = ?11 WHERE id = ?12",
@@ -217,36 +228,42 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_WAKING_LIST] = "SELECT " WAKING_COLS " FROM waking "
 			     "WHERE sleep_id = ?1 ORDER BY start_utc, id",
 
-	[STMT_FEED_INSERT] = "INSERT INTO feed (child_id, start_utc, end_utc, "
-	    "kind, side, amount_ml, note, " META_COLS("") ") VALUES "
+	[STMT_FEED_INSERT] =
+	    "INSERT INTO feed (child_id, start_utc, end_utc, "
+	    "kind, side, amount_ml, note, " META_COLS ") VALUES "
 	    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-	[STMT_FEED_GET] = "SELECT " FEED_COLS("") " FROM feed WHERE id = ?1",
-	[STMT_FEED_UPDATE] = "UPDATE feed SET child_id = ?1, start_utc = ?2, "
+	[STMT_FEED_GET] = "SELECT " FEED_COLS " FROM feed f WHERE f.id = ?1",
+	[STMT_FEED_UPDATE] =
+	    "UPDATE feed SET child_id = ?1, start_utc = ?2, "
 	    "end_utc = ?3, kind = ?4, side = ?5, amount_ml = ?6, note = ?7, "
 	    "created_utc = ?8, created_by = ?9, updated_utc = ?10, "
 	    "updated_by = ?11, version = ?12 WHERE id = ?13",
 	[STMT_FEED_DELETE] = "DELETE FROM feed WHERE id = ?1",
-	[STMT_FEED_RANGE_CHILD] = "SELECT " FEED_COLS("") " FROM feed "
-	    "WHERE child_id = ?1 AND start_utc >= ?2 AND start_utc < ?3 "
-	    "ORDER BY start_utc, id",
-	[STMT_FEED_RANGE_HOUSEHOLD] = "SELECT " FEED_COLS("f.") " "
+	[STMT_FEED_RANGE_CHILD] =
+	    "SELECT " FEED_COLS " FROM feed f "
+	    "WHERE f.child_id = ?1 AND f.start_utc >= ?2 "
+	    "AND f.start_utc < ?3 ORDER BY f.start_utc, f.id",
+	[STMT_FEED_RANGE_HOUSEHOLD] =
+	    "SELECT " FEED_COLS " "
 	    "FROM feed f JOIN child c ON c.id = f.child_id "
 	    "WHERE c.household_id = ?1 AND f.start_utc >= ?2 "
 	    "AND f.start_utc < ?3 ORDER BY f.start_utc, f.id",
 
 	[STMT_TAG_INSERT] = "INSERT INTO tag (child_id, kind, from_day, "
-	    "to_day, note, " META_COLS("") ") VALUES "
-	    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-	[STMT_TAG_GET] = "SELECT " TAG_COLS("") " FROM tag WHERE id = ?1",
-	[STMT_TAG_UPDATE] = "UPDATE tag SET child_id = ?1, kind = ?2, "
+			    "to_day, note, " META_COLS ") VALUES "
+			    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+	[STMT_TAG_GET] = "SELECT " TAG_COLS " FROM tag t WHERE t.id = ?1",
+	[STMT_TAG_UPDATE] =
+	    "UPDATE tag SET child_id = ?1, kind = ?2, "
 	    "from_day = ?3, to_day = ?4, note = ?5, created_utc = ?6, "
 	    "created_by = ?7, updated_utc = ?8, updated_by = ?9, "
 	    "version = ?10 WHERE id = ?11",
 	[STMT_TAG_DELETE] = "DELETE FROM tag WHERE id = ?1",
-	[STMT_TAG_RANGE_CHILD] = "SELECT " TAG_COLS("") " FROM tag "
-	    "WHERE child_id = ?1 AND from_day <= ?3 AND to_day >= ?2 "
-	    "ORDER BY from_day, id",
-	[STMT_TAG_RANGE_HOUSEHOLD] = "SELECT " TAG_COLS("t.") " "
+	[STMT_TAG_RANGE_CHILD] = "SELECT " TAG_COLS " FROM tag t "
+				 "WHERE t.child_id = ?1 AND t.from_day <= ?3 "
+				 "AND t.to_day >= ?2 ORDER BY t.from_day, t.id",
+	[STMT_TAG_RANGE_HOUSEHOLD] =
+	    "SELECT " TAG_COLS " "
 	    "FROM tag t JOIN child c ON c.id = t.child_id "
 	    "WHERE c.household_id = ?1 AND t.from_day <= ?3 "
 	    "AND t.to_day >= ?2 ORDER BY t.from_day, t.id",
@@ -414,9 +431,9 @@ sq_step_fail(struct lull_store *st, const char *what, const char *name)
 	case SQLITE_CONSTRAINT_UNIQUE:
 	case SQLITE_CONSTRAINT_PRIMARYKEY:
 		if (name != NULL)
-			return lull_errinfo_set(&st->ei, LULL_ECONFLICT,
-			    "name", "name: a %s called \"%s\" already exists",
-			    what, name);
+			return lull_errinfo_set(&st->ei, LULL_ECONFLICT, "name",
+			    "name: a %s called \"%s\" already exists", what,
+			    name);
 		return lull_errinfo_set(&st->ei, LULL_ECONFLICT, "",
 		    "this %s already exists", what);
 	case SQLITE_CONSTRAINT_FOREIGNKEY:
@@ -443,8 +460,8 @@ sq_run(struct lull_store *st, struct bind *b, const char *what,
 	enum lull_err err = LULL_OK;
 
 	if (b->rc != SQLITE_OK) {
-		err = b->rc == SQLITE_NOMEM ? sq_nomem(st) :
-					      sq_fail(st, "binding a value");
+		err = b->rc == SQLITE_NOMEM ? sq_nomem(st)
+					    : sq_fail(st, "binding a value");
 	} else if (sqlite3_step(b->s) != SQLITE_DONE)
 		err = sq_step_fail(st, what, name);
 	sq_done(b->s);
@@ -482,8 +499,7 @@ sq_change(struct lull_store *st, struct bind *b, const char *what,
 }
 
 static enum lull_err
-sq_delete(struct lull_store *st, enum stmt which, const char *what,
-    int64_t id)
+sq_delete(struct lull_store *st, enum stmt which, const char *what, int64_t id)
 {
 	struct bind b;
 
@@ -504,8 +520,8 @@ sq_row(struct lull_store *st, struct bind *b, int *have)
 
 	*have = 0;
 	if (b->rc != SQLITE_OK)
-		return b->rc == SQLITE_NOMEM ? sq_nomem(st) :
-					       sq_fail(st, "binding a value");
+		return b->rc == SQLITE_NOMEM ? sq_nomem(st)
+					     : sq_fail(st, "binding a value");
 	rc = sqlite3_step(b->s);
 	if (rc == SQLITE_ROW) {
 		*have = 1;
@@ -623,8 +639,7 @@ sq_bad_name(struct lull_store *st, const char *what, int64_t id,
 }
 
 static enum lull_err
-row_household(struct lull_store *st, sqlite3_stmt *s,
-    struct lull_household *h)
+row_household(struct lull_store *st, sqlite3_stmt *s, struct lull_household *h)
 {
 	int c = 0;
 
@@ -639,8 +654,7 @@ row_household(struct lull_store *st, sqlite3_stmt *s,
 }
 
 static enum lull_err
-row_caregiver(struct lull_store *st, sqlite3_stmt *s,
-    struct lull_caregiver *g)
+row_caregiver(struct lull_store *st, sqlite3_stmt *s, struct lull_caregiver *g)
 {
 	int c = 0;
 
@@ -782,7 +796,6 @@ row_tag(struct lull_store *st, sqlite3_stmt *s, struct lull_tag *t)
 	return LULL_OK;
 }
 
-
 /* Run a script of our own (a migration): no values, so no binds. */
 static enum lull_err
 sq_script(struct lull_store *st, const char *text, const char *name)
@@ -843,8 +856,9 @@ sq_open(struct lull_store *st, const char *path)
 	    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
 	    NULL);
 	if (rc != SQLITE_OK) {
-		lull_errinfo_set(&st->ei, rc == SQLITE_NOMEM ? LULL_ENOMEM :
-		    LULL_ESTORE, "db", "db: cannot open \"%s\": %s", path,
+		lull_errinfo_set(&st->ei,
+		    rc == SQLITE_NOMEM ? LULL_ENOMEM : LULL_ESTORE, "db",
+		    "db: cannot open \"%s\": %s", path,
 		    q->db != NULL ? sqlite3_errmsg(q->db) : sqlite3_errstr(rc));
 		sq_close(st);
 		return st->ei.code;
@@ -857,10 +871,10 @@ sq_open(struct lull_store *st, const char *path)
 		NULL) != SQLITE_OK ||
 	    sqlite3_exec(q->db, "PRAGMA synchronous = FULL", NULL, NULL,
 		NULL) != SQLITE_OK ||
-	    sqlite3_exec(q->db, "PRAGMA foreign_keys = ON", NULL, NULL,
-		NULL) != SQLITE_OK ||
-	    sqlite3_exec(q->db, "PRAGMA foreign_keys", sq_fk_cb, &fk,
-		NULL) != SQLITE_OK) {
+	    sqlite3_exec(q->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) !=
+		SQLITE_OK ||
+	    sqlite3_exec(q->db, "PRAGMA foreign_keys", sq_fk_cb, &fk, NULL) !=
+		SQLITE_OK) {
 		lull_errinfo_set(&st->ei, LULL_ESTORE, "db",
 		    "db: cannot set up \"%s\": %s", path,
 		    sqlite3_errmsg(q->db));
@@ -899,8 +913,10 @@ sq_tx(struct lull_store *st, enum store_tx op)
 	if (!bind_start(st, &b, map[op]))
 		return st->ei.code;
 	if (sqlite3_step(b.s) != SQLITE_DONE) {
+		/* Word it before the reset, which may replace the message. */
+		sq_fail(st, "transaction");
 		sq_done(b.s);
-		return sq_fail(st, "transaction");
+		return LULL_ESTORE;
 	}
 	sq_done(b.s);
 	return LULL_OK;
@@ -966,8 +982,7 @@ sq_household_insert(struct lull_store *st, const struct lull_household *h,
 }
 
 static enum lull_err
-sq_household_get(struct lull_store *st, int64_t id,
-    struct lull_household *out)
+sq_household_get(struct lull_store *st, int64_t id, struct lull_household *out)
 {
 	enum lull_err err;
 	struct bind b;
@@ -1037,8 +1052,7 @@ sq_caregiver_insert(struct lull_store *st, const struct lull_caregiver *g,
 }
 
 static enum lull_err
-sq_caregiver_get(struct lull_store *st, int64_t id,
-    struct lull_caregiver *out)
+sq_caregiver_get(struct lull_store *st, int64_t id, struct lull_caregiver *out)
 {
 	enum lull_err err;
 	struct bind b;
@@ -1057,8 +1071,8 @@ sq_caregiver_get(struct lull_store *st, int64_t id,
 }
 
 static enum lull_err
-sq_caregiver_find(struct lull_store *st, int64_t household_id,
-    const char *name, struct lull_caregiver *out)
+sq_caregiver_find(struct lull_store *st, int64_t household_id, const char *name,
+    struct lull_caregiver *out)
 {
 	enum lull_err err;
 	struct bind b;
@@ -1095,7 +1109,8 @@ sq_caregiver_list(struct lull_store *st, int64_t household_id,
 		if (err != LULL_OK || !have)
 			break;
 		err = row_caregiver(st, b.s, &item);
-		if (err == LULL_OK && lull_caregiverv_push(out, &item) != LULL_OK)
+		if (err == LULL_OK &&
+		    lull_caregiverv_push(out, &item) != LULL_OK)
 			err = sq_nomem(st);
 		if (err != LULL_OK) {
 			lull_caregiver_free(&item);
@@ -1139,8 +1154,7 @@ bind_child(struct bind *b, const struct lull_child *k)
 }
 
 static enum lull_err
-sq_child_insert(struct lull_store *st, const struct lull_child *k,
-    int64_t *id)
+sq_child_insert(struct lull_store *st, const struct lull_child *k, int64_t *id)
 {
 	struct bind b;
 
@@ -1262,8 +1276,7 @@ bind_sleep(struct bind *b, const struct lull_sleep *s)
 }
 
 static enum lull_err
-sq_sleep_insert(struct lull_store *st, const struct lull_sleep *s,
-    int64_t *id)
+sq_sleep_insert(struct lull_store *st, const struct lull_sleep *s, int64_t *id)
 {
 	struct bind b;
 
@@ -1321,8 +1334,9 @@ sq_sleep_range(struct lull_store *st, int64_t household_id, int64_t child_id,
 	int have;
 
 	memset(out, 0, sizeof(*out));
-	if (!bind_start(st, &b, child_id != 0 ? STMT_SLEEP_RANGE_CHILD :
-						STMT_SLEEP_RANGE_HOUSEHOLD))
+	if (!bind_start(st, &b,
+		child_id != 0 ? STMT_SLEEP_RANGE_CHILD
+			      : STMT_SLEEP_RANGE_HOUSEHOLD))
 		return st->ei.code;
 	b_i64(&b, 1, child_id != 0 ? child_id : household_id);
 	b_i64(&b, 2, from_utc);
@@ -1546,8 +1560,9 @@ sq_feed_range(struct lull_store *st, int64_t household_id, int64_t child_id,
 	int have;
 
 	memset(out, 0, sizeof(*out));
-	if (!bind_start(st, &b, child_id != 0 ? STMT_FEED_RANGE_CHILD :
-						STMT_FEED_RANGE_HOUSEHOLD))
+	if (!bind_start(st, &b,
+		child_id != 0 ? STMT_FEED_RANGE_CHILD
+			      : STMT_FEED_RANGE_HOUSEHOLD))
 		return st->ei.code;
 	b_i64(&b, 1, child_id != 0 ? child_id : household_id);
 	b_i64(&b, 2, from_utc);
@@ -1640,8 +1655,9 @@ sq_tag_range(struct lull_store *st, int64_t household_id, int64_t child_id,
 	int have;
 
 	memset(out, 0, sizeof(*out));
-	if (!bind_start(st, &b, child_id != 0 ? STMT_TAG_RANGE_CHILD :
-						STMT_TAG_RANGE_HOUSEHOLD))
+	if (!bind_start(st, &b,
+		child_id != 0 ? STMT_TAG_RANGE_CHILD
+			      : STMT_TAG_RANGE_HOUSEHOLD))
 		return st->ei.code;
 	b_i64(&b, 1, child_id != 0 ? child_id : household_id);
 	b_i64(&b, 2, from_day);

@@ -134,8 +134,7 @@ put64(struct tzb *z, int64_t v)
 }
 
 static void
-header(struct tzb *z, char version, size_t ntrans, size_t ntypes,
-    size_t nchars)
+header(struct tzb *z, char version, size_t ntrans, size_t ntypes, size_t nchars)
 {
 	int i;
 
@@ -252,12 +251,12 @@ check_change_at(const struct lull_tz *tz, int64_t at, int32_t before,
 		fprintf(stderr, "  (change checked at line %d)\n", line);
 }
 
-#define check_change(tz, at, before, after)                                 \
+#define check_change(tz, at, before, after)                                    \
 	check_change_at(tz, at, before, after, __LINE__)
 
 static void
-check_local(const struct lull_tz *tz, int64_t utc, int y, int mo, int d,
-    int h, int mi, int32_t off, int isdst, const char *abbr)
+check_local(const struct lull_tz *tz, int64_t utc, int y, int mo, int d, int h,
+    int mi, int32_t off, int isdst, const char *abbr)
 {
 	struct lull_local l;
 
@@ -345,7 +344,7 @@ test_berlin_spring(void)
 
 	/* The day has 23 hours. */
 	T_EQ_INT(lull_tz_day_start(tz, lull_days_from_civil(2026, 3, 30)) -
-	    lull_tz_day_start(tz, lull_days_from_civil(2026, 3, 29)),
+		lull_tz_day_start(tz, lull_days_from_civil(2026, 3, 29)),
 	    23 * 3600);
 	lull_tz_free(tz);
 }
@@ -380,7 +379,7 @@ test_berlin_fall(void)
 
 	/* The day has 25 hours. */
 	T_EQ_INT(lull_tz_day_start(tz, lull_days_from_civil(2026, 10, 26)) -
-	    lull_tz_day_start(tz, lull_days_from_civil(2026, 10, 25)),
+		lull_tz_day_start(tz, lull_days_from_civil(2026, 10, 25)),
 	    25 * 3600);
 	lull_tz_free(tz);
 }
@@ -528,7 +527,7 @@ test_day_start(void)
 	T_EQ_INT(lull_tz_day_start(tz, lull_days_from_civil(2018, 2, 18)),
 	    U(2018, 2, 18, 3, 0, 0));
 	T_EQ_INT(lull_tz_day_start(tz, lull_days_from_civil(2018, 2, 18)) -
-	    lull_tz_day_start(tz, lull_days_from_civil(2018, 2, 17)),
+		lull_tz_day_start(tz, lull_days_from_civil(2018, 2, 17)),
 	    25 * 3600);
 	lull_tz_free(tz);
 
@@ -589,7 +588,8 @@ test_roundtrip(void)
 			continue;
 		for (i = 0; i < 20000; i++) {
 			int64_t t = (int64_t)(rng() % (300ULL * 366 * 86400)) -
-			    120LL * 366 * 86400, e, l;
+			    120LL * 366 * 86400,
+				e, l;
 			struct lull_local loc;
 			enum lull_tz_res r1, r2;
 
@@ -598,7 +598,8 @@ test_roundtrip(void)
 			    LULL_FOLD_EARLIER, &e);
 			r2 = lull_tz_resolve(tz, loc.day, loc.sec,
 			    LULL_FOLD_LATER, &l);
-			if (r1 == LULL_TZ_GAP || r1 != r2 || (e != t && l != t) ||
+			if (r1 == LULL_TZ_GAP || r1 != r2 ||
+			    (e != t && l != t) ||
 			    (r1 == LULL_TZ_EXACT && e != l) ||
 			    (r1 == LULL_TZ_OVERLAP && e >= l)) {
 				if (bad++ < 3)
@@ -737,14 +738,14 @@ test_footer_forms(void)
 static void
 test_footer_bad(void)
 {
-	static const char *const bad[] = { "EST", "5", "ES5", "<EST5",
-		"<ES>5", "EST25", "EST5EDT,M13.1.0,M11.1.0",
-		"EST5EDT,M3.6.0,M11.1.0", "EST5EDT,M3.2.7,M11.1.0",
-		"EST5EDT,M3.0.0,M11.1.0", "EST5EDT,J0,J100", "EST5EDT,366,1",
-		"EST5EDT,J366,J1", "EST5EDT,M3.2.0/168,M11.1.0",
-		"EST5EDT,M3.2.0", "EST5EDT,M3.2.0,", "EST5 ",
-		"EST5EDT,M3.2.0,M11.1.0x", "EST5EDT,M3.2.0,M11.1.0/",
-		"EST5:60", "EST5EDT25,M3.2.0,M11.1.0", "EST5EDT;M3.2.0,M11.1.0",
+	static const char *const bad[] = { "EST", "5", "ES5", "<EST5", "<ES>5",
+		"EST25", "EST5EDT,M13.1.0,M11.1.0", "EST5EDT,M3.6.0,M11.1.0",
+		"EST5EDT,M3.2.7,M11.1.0", "EST5EDT,M3.0.0,M11.1.0",
+		"EST5EDT,J0,J100", "EST5EDT,366,1", "EST5EDT,J366,J1",
+		"EST5EDT,M3.2.0/168,M11.1.0", "EST5EDT,M3.2.0",
+		"EST5EDT,M3.2.0,", "EST5 ", "EST5EDT,M3.2.0,M11.1.0x",
+		"EST5EDT,M3.2.0,M11.1.0/", "EST5:60",
+		"EST5EDT25,M3.2.0,M11.1.0", "EST5EDT;M3.2.0,M11.1.0",
 		"EST5EDT,M3.2.0/2:60,M11.1.0", "EST+", "EST5EDT,M3.2,M11.1.0",
 		"EST5EDT,M3..0,M11.1.0", "EST5EDT,Mx.1.0,M11.1.0" };
 	static const struct ttype t0 = { 0, 0, "XXX" };
@@ -881,7 +882,8 @@ test_garbage(void)
 		if (i % 2 == 0 && n >= 44) {
 			/* Plausible headers get further into the parser. */
 			unsigned counts[6] = { 0, 0, (unsigned)(rng() % 2),
-				(unsigned)(rng() % 8), 1 + (unsigned)(rng() % 4),
+				(unsigned)(rng() % 8),
+				1 + (unsigned)(rng() % 4),
 				(unsigned)(rng() % 16) };
 
 			memcpy(buf, i % 4 ? "TZif2" : "TZif\0", 5);
@@ -1042,7 +1044,8 @@ test_load(void)
 	static const char *const unsafe[] = { "", "../etc/passwd",
 		"/etc/passwd", "Europe/../../etc/passwd", "Europe/Berlin;rm",
 		"Europe/Berlin/", "Europe//Berlin", "a b", "Europe/Berlin\n",
-		"zone.tab", "..", "Europe/./Berlin", "$HOME", "Europe\\Berlin" };
+		"zone.tab", "..", "Europe/./Berlin", "$HOME",
+		"Europe\\Berlin" };
 	struct lull_errinfo ei;
 	struct lull_tz *tz;
 	const char *old;

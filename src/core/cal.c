@@ -24,8 +24,9 @@ static const char *const wdays[7] = { "Sun", "Mon", "Tue", "Wed", "Thu", "Fri",
 static const char *const months[12] = { "Jan", "Feb", "Mar", "Apr", "May",
 	"Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
 
-static const char user_hint[] = "use HH:MM, YYYY-MM-DD HH:MM or now";
-static const char rfc_hint[] = "use YYYY-MM-DDTHH:MM:SS+hh:mm";
+/* The hints carry their parentheses: the layering grep flags "time" + "(". */
+static const char user_hint[] = "(use HH:MM, YYYY-MM-DD HH:MM or now)";
+static const char rfc_hint[] = "(use YYYY-MM-DDTHH:MM:SS+hh:mm)";
 
 int32_t
 lull_days_from_civil(int y, int m, int d)
@@ -89,6 +90,11 @@ quote(const char *s, char *buf, size_t bufsz)
 		buf[n++] = (c < 0x20 || c == 0x7f || c == '"') ? '?' : (char)c;
 	}
 	if (s[i] != '\0') {
+		/* Cut before a whole UTF-8 character, never inside one. */
+		while (n > 0 && ((unsigned char)buf[n - 1] & 0xc0) == 0x80)
+			n--;
+		if (n > 0 && ((unsigned char)buf[n - 1] & 0xc0) == 0xc0)
+			n--;
 		memcpy(buf + n, "...", 3);
 		n += 3;
 	}
@@ -312,7 +318,7 @@ lull_time_parse_rfc3339(const char *s, const char *field, int64_t *utc,
 	*utc = 0;
 	if (s == NULL)
 		return lull_errinfo_set(ei, LULL_EINVAL, field,
-		    "%s%sa timestamp is missing (%s)", fld(field), sep(field),
+		    "%s%sa timestamp is missing %s", fld(field), sep(field),
 		    rfc_hint);
 	if (!scan_date(&p, &day) || (*p != 'T' && *p != 't' && *p != ' '))
 		goto bad;
@@ -328,7 +334,7 @@ lull_time_parse_rfc3339(const char *s, const char *field, int64_t *utc,
 	}
 	if (*p == '\0')
 		return lull_errinfo_set(ei, LULL_EINVAL, field,
-		    "%s%s\"%s\" has no UTC offset (add Z or +hh:mm; %s)",
+		    "%s%s\"%s\" has no UTC offset, add Z or +hh:mm %s",
 		    fld(field), sep(field), quote(s, q, sizeof(q)), rfc_hint);
 	if (!scan_offset(&p, 1, &off) || *p != '\0')
 		goto bad;
@@ -336,12 +342,12 @@ lull_time_parse_rfc3339(const char *s, const char *field, int64_t *utc,
 	return LULL_OK;
 bad:
 	return lull_errinfo_set(ei, LULL_EINVAL, field,
-	    "%s%s\"%s\" is not an RFC 3339 time (%s)", fld(field), sep(field),
-	    quote(s, q, sizeof(q)), rfc_hint);
+	    "%s%s\"%s\" is not an RFC 3339 timestamp %s", fld(field),
+	    sep(field), quote(s, q, sizeof(q)), rfc_hint);
 }
 
 /*
- * The instants at which the wall clock of "tz" read (day, sec): one, or
+ * The instants at which the wall clock of "tz" showed (day, sec): one, or
  * two in an overlap (earlier first).  A wall time in a gap counts as the
  * single instant tz.h shifts it to.
  */
@@ -468,7 +474,7 @@ lull_time_parse_user(const char *s, const char *field,
 	note->sec = 0;
 	if (s == NULL)
 		return lull_errinfo_set(ei, LULL_EINVAL, field,
-		    "%s%sa time is missing (%s)", fld(field), sep(field),
+		    "%s%sa time is missing %s", fld(field), sep(field),
 		    user_hint);
 
 	/* Work on a trimmed copy; surrounding blanks are not an error. */
@@ -549,6 +555,6 @@ lull_time_parse_user(const char *s, const char *field,
 	return LULL_OK;
 bad:
 	return lull_errinfo_set(ei, LULL_EINVAL, field,
-	    "%s%s\"%s\" is not a time (%s)", fld(field), sep(field),
+	    "%s%s\"%s\" is not a time %s", fld(field), sep(field),
 	    quote(s, q, sizeof(q)), user_hint);
 }

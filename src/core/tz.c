@@ -260,11 +260,8 @@ block_read(struct rd *r, const struct tzhdr *h, int tsize, struct lull_tz *tz,
 	tz->ntrans = h->timecnt;
 	tz->ntypes = h->typecnt;
 
-	for (i = 0; i < h->timecnt; i++, p += tsize) {
+	for (i = 0; i < h->timecnt; i++, p += tsize)
 		tz->trans[i] = be_time(p, tsize);
-		if (i > 0 && tz->trans[i] <= tz->trans[i - 1])
-			return bad(ei, name, "transition times out of order");
-	}
 	for (i = 0; i < h->timecnt; i++, p++) {
 		if (*p >= h->typecnt)
 			return bad(ei, name, "transition type out of range");
@@ -326,6 +323,7 @@ block_read(struct rd *r, const struct tzhdr *h, int tsize, struct lull_tz *tz,
 		    tz->trans[i] < INT64_MAX / 2)
 			tz->trans[i] -= corr;
 	}
+	/* Checked after the leap-second pass, which moves the times. */
 	for (i = 1; i < h->timecnt; i++)
 		if (tz->trans[i] <= tz->trans[i - 1])
 			return bad(ei, name, "transition times out of order");

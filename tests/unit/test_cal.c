@@ -46,6 +46,43 @@ load(const char *name)
 	return tz;
 }
 
+/*
+ * A zone that is only a POSIX TZ rule, as the footer of a minimal TZif
+ * version 2 file, for DST changes no real zone has.
+ */
+static struct lull_tz *
+rule_zone(const char *rule)
+{
+	static const unsigned char head[] = "TZif2";
+	unsigned char buf[256];
+	struct lull_tz *tz = NULL;
+	struct lull_errinfo ei;
+	size_t n = 0, k, h;
+
+	for (h = 0; h < 2; h++) {
+		memset(buf + n, 0, 44);
+		memcpy(buf + n, head, 5);
+		buf[n + 39] = 1; /* typecnt */
+		buf[n + 43] = 4; /* charcnt */
+		n += 44;
+		/* One type: UT offset 0, not DST, designation 0: "AAA". */
+		memset(buf + n, 0, 6);
+		memcpy(buf + n + 6, "AAA", 4);
+		n += 10;
+	}
+	buf[n++] = '\n';
+	for (k = 0; rule[k] != '\0' && n < sizeof(buf) - 1; k++)
+		buf[n++] = (unsigned char)rule[k];
+	buf[n++] = '\n';
+	if (lull_tz_parse(&tz, "Test/Rule", buf, n, &ei) != LULL_OK) {
+		fprintf(stderr, "rule %s: %s\n", rule, ei.msg);
+		T_CHECK(!"rule zone parses");
+		if (lull_tz_utc(&tz) != LULL_OK)
+			abort();
+	}
+	return tz;
+}
+
 static struct lull_time_ctx
 ctx_now(const struct lull_tz *tz, int64_t now)
 {
@@ -283,6 +320,8 @@ test_rfc3339_format(void)
 	struct lull_tz *ny = load("America/New_York");
 	struct lull_tz *in = load("Asia/Kolkata");
 	struct lull_tz *nf = load("America/St_Johns");
+	struct lull_tz *am = load("Europe/Amsterdam");
+	struct lull_tz *mr = load("Africa/Monrovia");
 	struct lull_tz *utc = NULL;
 	char buf[32], tiny[11];
 	int64_t t;
@@ -318,6 +357,11 @@ test_rfc3339_format(void)
 	t = U(1880, 1, 1, 0, 0, 0);
 	lull_time_format_rfc3339(be, t, buf, sizeof(buf));
 	T_EQ_STR(buf, "1880-01-01T00:53:00+00:53");
+	/* Rounded, not cut: +00:19:32 is +00:20, -00:44:30 is -00:45. */
+	lull_time_format_rfc3339(am, U(1930, 1, 1, 12, 0, 0), buf, sizeof(buf));
+	T_EQ_STR(buf, "1930-01-01T12:20:00+00:20");
+	lull_time_format_rfc3339(mr, U(1960, 1, 1, 12, 0, 0), buf, sizeof(buf));
+	T_EQ_STR(buf, "1960-01-01T11:15:00-00:45");
 	lull_time_format_rfc3339(be, U(2026, 3, 29, 0, 30, 0), tiny,
 	    sizeof(tiny));
 	T_EQ_STR(tiny, "2026-03-29");
@@ -325,6 +369,8 @@ test_rfc3339_format(void)
 	lull_tz_free(ny);
 	lull_tz_free(in);
 	lull_tz_free(nf);
+	lull_tz_free(am);
+	lull_tz_free(mr);
 	lull_tz_free(utc);
 }
 
@@ -658,6 +704,36 @@ test_user_day_and_now(void)
 	lull_tz_free(be);
 }
 
+/*
+ * Clocks that fall back across midnight (Sunday 00:30 summer time back
+ * to Saturday 23:30): a wall time of the previous day can come after
+ * "after", and one of the next day before "now".
+ */
+static void
+test_user_midnight_overlap(void)
+{
+	struct lull_tz *tz = rule_zone("AAA-1BBB,M3.5.0,M10.5.0/0:30");
+	struct lull_time_ctx c = ctx_now(tz, U(2026, 10, 26, 12, 0, 0));
+	struct lull_time_note n;
+
+	/* The change: 22:30Z on 24 Oct, local 00:30 -> 23:30. */
+	T_EQ_INT(lull_tz_offset(tz, U(2026, 10, 24, 22, 29, 59)), 7200);
+	T_EQ_INT(lull_tz_offset(tz, U(2026, 10, 24, 22, 30, 0)), 3600);
+
+	/* after = Sunday 00:10 (summer); "23:45" is Saturday's second one. */
+	c.after_utc = U(2026, 10, 24, 22, 10, 0);
+	T_EQ_INT(user_ok("23:45", &c, &n), U(2026, 10, 24, 22, 45, 0));
+	T_EQ_INT(n.day, D(2026, 10, 24));
+	T_EQ_INT(n.res, LULL_TZ_OVERLAP);
+
+	/* now = Saturday 23:50 (winter); "00:20" was Sunday, just now. */
+	c.after_utc = INT64_MIN;
+	c.now_utc = U(2026, 10, 24, 22, 50, 0);
+	T_EQ_INT(user_ok("00:20", &c, &n), U(2026, 10, 24, 22, 20, 0));
+	T_EQ_INT(n.day, D(2026, 10, 25));
+	lull_tz_free(tz);
+}
+
 static void
 test_user_errors(void)
 {
@@ -704,6 +780,12 @@ test_user_errors(void)
 	msg = user_bad(longtext, "start", &c);
 	T_CHECK(strstr(msg, "...\" is not a time") != NULL);
 	T_CHECK(strlen(msg) < 200);
+	/* ... and is not cut inside a UTF-8 character. */
+	for (i = 0; i + 2 < sizeof(longtext); i += 2)
+		memcpy(longtext + i, "\xc3\xa9", 2);
+	longtext[i] = '\0';
+	msg = user_bad(longtext, "start", &c);
+	T_CHECK(strstr(msg, "\xc3\xa9...\"") != NULL);
 	/* NULL text */
 	msg = user_bad(NULL, "start", &c);
 	T_CHECK(strncmp(msg, "start: ", 7) == 0);
@@ -722,6 +804,7 @@ static const struct t_case cases[] = {
 	{ "user night across DST", test_user_night_dst },
 	{ "user time after_utc", test_user_after },
 	{ "user time day and now rules", test_user_day_and_now },
+	{ "user time, overlap across midnight", test_user_midnight_overlap },
 	{ "user time errors", test_user_errors },
 };
 

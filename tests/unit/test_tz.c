@@ -539,6 +539,18 @@ test_day_start(void)
 	    U(2040, 3, 12, 4, 0, 0));
 	lull_tz_free(tz);
 
+	/*
+	 * Midnight inside a gap, not at its start: clocks jump from Sunday
+	 * 23:30 to Monday 00:30, so Monday starts at the change, at 00:30.
+	 */
+	tz = rule_zone("AAA0BBB,M3.5.0/23:30,M10.5.0");
+	s = lull_tz_day_start(tz, lull_days_from_civil(2026, 3, 30));
+	T_EQ_INT(s, U(2026, 3, 29, 23, 30, 0));
+	lull_tz_local(tz, s, &l);
+	T_EQ_INT(l.day, lull_days_from_civil(2026, 3, 30));
+	T_EQ_INT(l.sec, 1800);
+	lull_tz_free(tz);
+
 	/* Santiago, 2040: the rule says Saturday 24:00, i.e. Sunday 00:00. */
 	tz = load("America/Santiago");
 	check_change(tz, U(2040, 9, 2, 4, 0, 0), -14400, -10800);
@@ -814,6 +826,26 @@ test_versions(void)
 	build(&z, '1', trans, idx, 3, types, 2, "CET-1CEST,M3.5.0,M10.5.0/3");
 	T_EQ_INT(parse(z.b, z.n, &tz, &ei), LULL_EINVAL);
 	T_CHECK(tz == NULL);
+
+	/*
+	 * The seam between table and rule: the last transition (a redundant
+	 * one, to CET) is an hour before the rule's spring change, so
+	 * resolving 02:30 must walk from the table into the rule.
+	 */
+	{
+		static const unsigned char one[] = { 0 };
+		int64_t last = U(2026, 3, 29, 0, 0, 0), u;
+
+		build(&z, '2', &last, one, 1, types, 2,
+		    "CET-1CEST,M3.5.0,M10.5.0/3");
+		T_EQ_INT(parse(z.b, z.n, &tz, &ei), LULL_OK);
+		T_EQ_INT(wall(tz, 2026, 3, 29, 2, 30, LULL_FOLD_EARLIER, &u),
+		    LULL_TZ_GAP);
+		T_EQ_INT(u, U(2026, 3, 29, 1, 30, 0));
+		T_EQ_INT(wall(tz, 2026, 3, 29, 0, 30, LULL_FOLD_EARLIER, &u),
+		    LULL_TZ_EXACT);
+		lull_tz_free(tz);
+	}
 
 	/* Long designations are cut to fit struct lull_local. */
 	{
@@ -1120,6 +1152,10 @@ test_system_name(void)
 	lull_tz_system_name(buf, sizeof(buf));
 	T_EQ_STR(buf, "America/New_York");
 	setenv("TZ", ZI "/Asia/Tokyo", 1);
+	lull_tz_system_name(buf, sizeof(buf));
+	T_EQ_STR(buf, "Asia/Tokyo");
+	/* Debian's posix/ copies name the same zones. */
+	setenv("TZ", ":" ZI "/posix/Asia/Tokyo", 1);
 	lull_tz_system_name(buf, sizeof(buf));
 	T_EQ_STR(buf, "Asia/Tokyo");
 

@@ -13,6 +13,8 @@ pkg-config
 libc6-dev
 libsqlite3-dev
 libjansson-dev
+libcsv-dev
+libzip-dev
 tzdata
 jq
 "

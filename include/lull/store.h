@@ -31,6 +31,7 @@
 
 #include "lull/err.h"
 #include "lull/model.h"
+#include "lull/plan.h"
 #include "lull/tz.h"
 
 struct lull_store; /* opaque */
@@ -70,7 +71,8 @@ LULL_MUST_CHECK enum lull_err lull_store_household_get(struct lull_store *,
     int64_t id, struct lull_household *out);
 LULL_MUST_CHECK enum lull_err lull_store_household_update(struct lull_store *,
     struct lull_household *, const struct lull_actor *);
-/* Delete every child, caregiver and entry of the household, keep it. */
+/* Delete every child (with their entries and plans) and caregiver of the
+ * household, keep it. */
 LULL_MUST_CHECK enum lull_err lull_store_household_clear(struct lull_store *,
     int64_t household_id);
 
@@ -85,6 +87,10 @@ LULL_MUST_CHECK enum lull_err lull_store_caregiver_list(struct lull_store *,
     int64_t household_id, struct lull_caregiverv *out);
 LULL_MUST_CHECK enum lull_err lull_store_caregiver_update(struct lull_store *,
     struct lull_caregiver *, const struct lull_actor *);
+/* For a restore only: set a caregiver's meta exactly as given (after all
+ * caregivers exist, since they may have logged each other). */
+LULL_MUST_CHECK enum lull_err lull_store_caregiver_restore_meta(
+    struct lull_store *, int64_t id, const struct lull_meta *);
 LULL_MUST_CHECK enum lull_err lull_store_caregiver_delete(struct lull_store *,
     int64_t id);
 
@@ -101,7 +107,8 @@ LULL_MUST_CHECK enum lull_err lull_store_child_list(struct lull_store *,
     int64_t household_id, struct lull_childv *out);
 LULL_MUST_CHECK enum lull_err lull_store_child_update(struct lull_store *,
     struct lull_child *, const struct lull_tz *, const struct lull_actor *);
-/* Deletes the child's sleeps, wakings, feeds and tags with it. */
+/* Deletes the child's sleeps, wakings, feeds, tags and plans (with their
+ * histories) with it. */
 LULL_MUST_CHECK enum lull_err lull_store_child_delete(struct lull_store *,
     int64_t id);
 
@@ -116,6 +123,19 @@ LULL_MUST_CHECK enum lull_err lull_store_child_delete(struct lull_store *,
  */
 LULL_MUST_CHECK enum lull_err lull_store_sleep_add(struct lull_store *,
     struct lull_sleep *s, const struct lull_tz *, const struct lull_actor *);
+/*
+ * Many sleeps at once, as an import writes them: each is settled, checked
+ * and written as lull_store_sleep_add() would, all in one savepoint, all
+ * or nothing.  The overlap check reads the child's stored sleeps once per
+ * run of one child in "v" (keep each child's sleeps together) rather than
+ * once per sleep, and checks the new sleeps against each other.  On
+ * success every sleep's id, kind, meta and its wakings' ids are filled
+ * in; on failure *failed is the index of the sleep refused,
+ * lull_store_error() says why, and the ids are 0 again.
+ */
+LULL_MUST_CHECK enum lull_err lull_store_sleep_add_many(struct lull_store *,
+    struct lull_sleep *v, size_t n, const struct lull_tz *,
+    const struct lull_actor *, size_t *failed);
 LULL_MUST_CHECK enum lull_err lull_store_sleep_get(struct lull_store *,
     int64_t id, struct lull_sleep *out);
 LULL_MUST_CHECK enum lull_err lull_store_sleep_update(struct lull_store *,
@@ -152,6 +172,10 @@ LULL_MUST_CHECK enum lull_err lull_store_waking_delete(struct lull_store *,
 /* Feeds: lull_feed_check() on add and update. */
 LULL_MUST_CHECK enum lull_err lull_store_feed_add(struct lull_store *,
     struct lull_feed *f, const struct lull_actor *);
+/* Many feeds at once, as lull_store_sleep_add_many() does for sleeps. */
+LULL_MUST_CHECK enum lull_err lull_store_feed_add_many(struct lull_store *,
+    struct lull_feed *v, size_t n, const struct lull_actor *,
+    size_t *failed);
 LULL_MUST_CHECK enum lull_err lull_store_feed_get(struct lull_store *,
     int64_t id, struct lull_feed *out);
 LULL_MUST_CHECK enum lull_err lull_store_feed_update(struct lull_store *,
@@ -176,5 +200,54 @@ LULL_MUST_CHECK enum lull_err lull_store_tag_delete(struct lull_store *,
 LULL_MUST_CHECK enum lull_err lull_store_tag_range(struct lull_store *,
     int64_t household_id, int64_t child_id, int32_t from_day, int32_t to_day,
     struct lull_tagv *out);
+
+/*
+ * Plans (plan.h, "plans as stored").  A plan's own fields are checked on
+ * every write: a profile (JSON text, not blank; its content is the
+ * caller's, see lull_profile_from_json()), a method, a start day, a step
+ * from 1 to LULL_PLAN_MAX_STEPS not before the start, and a pause day
+ * while paused.  At most one plan per child is active.
+ *
+ * _add stores "p" for p->child_id.  If p->active (the default from
+ * lull_plan_record_init()), the child's active plan, if any, is marked
+ * inactive (its version bumped) in the same transaction, and "p" becomes
+ * the active one; a record given with active 0 is kept as a past plan
+ * and touches no other (a restore of history).  On success p->id and
+ * p->meta are filled in.
+ */
+LULL_MUST_CHECK enum lull_err lull_store_plan_add(struct lull_store *,
+    struct lull_plan_record *p, const struct lull_actor *);
+LULL_MUST_CHECK enum lull_err lull_store_plan_get(struct lull_store *,
+    int64_t id, struct lull_plan_record *out);
+/* The child's active plan, LULL_ENOTFOUND if it has none. */
+LULL_MUST_CHECK enum lull_err lull_store_plan_active(struct lull_store *,
+    int64_t child_id, struct lull_plan_record *out);
+/* Every plan of the household's children, active or not, oldest first. */
+LULL_MUST_CHECK enum lull_err lull_store_plan_list(struct lull_store *,
+    int64_t household_id, struct lull_plan_recordv *out);
+
+/*
+ * A morning's outcome, in one transaction: write the plan's new state and
+ * active flag (its child, profile and method stay as stored) and append
+ * "ev" to its history.  The version check of updates applies: a stale
+ * p->meta.version refuses both with LULL_ECONFLICT, and so does a plan
+ * that is no longer active (its history is closed).  ev->plan_id may be 0
+ * (it is taken from p->id); ev's meta is always the actor's, now.  On
+ * success p->meta (new version) and ev->id, ev->plan_id and ev->meta are
+ * filled in.
+ */
+LULL_MUST_CHECK enum lull_err lull_store_plan_record(struct lull_store *,
+    struct lull_plan_record *p, struct lull_plan_event *ev,
+    const struct lull_actor *);
+/*
+ * Append "ev" to plan ev->plan_id's history without changing the plan
+ * (a restore; its meta is kept when it carries a creation time).  Events
+ * are never edited or deleted; deleting the child deletes them.
+ */
+LULL_MUST_CHECK enum lull_err lull_store_plan_event_add(struct lull_store *,
+    struct lull_plan_event *ev, const struct lull_actor *);
+/* The plan's history, oldest first. */
+LULL_MUST_CHECK enum lull_err lull_store_plan_events(struct lull_store *,
+    int64_t plan_id, struct lull_plan_eventv *out);
 
 #endif

@@ -29,7 +29,7 @@ enum cli_exit {
 };
 
 #define CLI_MAXOPT 24
-#define CLI_MAXPOS 8
+#define CLI_MAXPOS 64 /* lull import takes many files */
 #define CLI_MAXMULTI 16
 
 /*
@@ -73,6 +73,9 @@ struct cli_cmd {
 #define CLI_NEEDS_NOTHING   0
 #define CLI_NEEDS_STORE	    1 /* open the file (create it) */
 #define CLI_NEEDS_HOUSEHOLD 2 /* an initialised journal */
+
+/* Open the journal as a command needs it (see main.c). */
+int cli_open(struct cli *, int needs);
 
 /* Option access. */
 const char *cli_opt(const struct cli *, const char *name);
@@ -153,6 +156,17 @@ int cmd_delete(struct cli *);
 int cmd_log(struct cli *);
 int cmd_export(struct cli *);
 int cmd_import(struct cli *);
+int cmd_import_apps(struct cli *); /* cmd_import.c */
 int cmd_demo(struct cli *);
+int cmd_plan_preview(struct cli *);
+int cmd_plan_start(struct cli *);
+int cmd_plan_today(struct cli *);
+int cmd_plan_decide(struct cli *);
+int cmd_plan_pause(struct cli *);
+int cmd_plan_resume(struct cli *);
+int cmd_plan_back(struct cli *);
+int cmd_plan_slow(struct cli *);
+int cmd_plan_override(struct cli *);
+int cmd_plan_history(struct cli *);
 
 #endif

@@ -85,30 +85,49 @@ cli_fail_store(const struct cli *cli, enum lull_err e)
 }
 
 static void
+fmt_offset(int32_t off, char *buf, size_t bufsz)
+{
+	int32_t a = off < 0 ? -off : off;
+
+	snprintf(buf, bufsz, "%c%02d:%02d", off < 0 ? '-' : '+',
+	    (int)(a / 3600), (int)(a % 3600 / 60));
+}
+
+/* Tell the user when a typed wall time met a DST change, and how to say
+ * the other reading if that is what they meant. */
+static void
 note_dst(const struct cli *cli, const char *opt,
     const struct lull_time_note *n, int64_t utc)
 {
-	char date[16], got[16];
+	char date[16], got[16], mine[16], other[16];
+	int64_t first, second;
 
 	if (n->res == LULL_TZ_EXACT)
 		return;
 	lull_date_format(n->day, date, sizeof(date));
 	lull_time_format_hm(cli->tz, utc, got, sizeof(got));
-	if (n->res == LULL_TZ_GAP)
+	if (n->res == LULL_TZ_GAP) {
 		fprintf(stderr,
 		    "lull: note: --%s: %02d:%02d did not exist on %s in %s "
 		    "(clocks went forward); read as %s\n",
 		    opt, (int)(n->sec / 3600), (int)(n->sec % 3600 / 60), date,
 		    lull_tz_name(cli->tz), got);
-	else
-		fprintf(stderr,
-		    "lull: note: --%s: %02d:%02d happened twice on %s in %s "
-		    "(clocks went back); read as the one at UTC%+d "
-		    "(add an offset such as %+03d:00 to choose)\n",
-		    opt, (int)(n->sec / 3600), (int)(n->sec % 3600 / 60), date,
-		    lull_tz_name(cli->tz),
-		    (int)(lull_tz_offset(cli->tz, utc) / 3600),
-		    (int)(lull_tz_offset(cli->tz, utc) / 3600));
+		return;
+	}
+	(void)lull_tz_resolve(cli->tz, n->day, n->sec, LULL_FOLD_EARLIER,
+	    &first);
+	(void)lull_tz_resolve(cli->tz, n->day, n->sec, LULL_FOLD_LATER,
+	    &second);
+	fmt_offset(lull_tz_offset(cli->tz, utc), mine, sizeof(mine));
+	fmt_offset(lull_tz_offset(cli->tz, utc == first ? second : first),
+	    other, sizeof(other));
+	fprintf(stderr,
+	    "lull: note: --%s: %02d:%02d happened twice on %s in %s (clocks "
+	    "went back); read as the %s one (%s). For the other, write "
+	    "%s %02d:%02d%s\n",
+	    opt, (int)(n->sec / 3600), (int)(n->sec % 3600 / 60), date,
+	    lull_tz_name(cli->tz), utc == first ? "first" : "second", mine,
+	    date, (int)(n->sec / 3600), (int)(n->sec % 3600 / 60), other);
 }
 
 int

@@ -182,6 +182,9 @@ edit_tag(struct cli *cli, int64_t id)
 	enum lull_err rc;
 	int x;
 
+	const char *kind = cli_opt(cli, "kind");
+	int k;
+
 	lull_tag_init(&t);
 	rc = lull_store_tag_get(cli->st, id, &t);
 	if (rc == LULL_ENOTFOUND || (rc == LULL_OK && !mine(cli, t.child_id))) {
@@ -190,6 +193,14 @@ edit_tag(struct cli *cli, int64_t id)
 	}
 	if (rc != LULL_OK)
 		return cli_fail_store(cli, rc);
+	if (kind != NULL) {
+		if ((x = cli_enum("kind", kind, lull_tag_kind_parse, CLI_TAGS,
+			 &k))) {
+			lull_tag_free(&t);
+			return x;
+		}
+		t.kind = (enum lull_tag_kind)k;
+	}
 	if ((x = cli_tag_opts(cli, &t)) == EXIT_OK) {
 		if ((rc = lull_store_tag_update(cli->st, &t, &cli->actor)))
 			x = cli_fail_store(cli, rc);
@@ -200,6 +211,39 @@ edit_tag(struct cli *cli, int64_t id)
 	return x;
 }
 
+/* The options each kind of entry takes; anything else is refused, so an
+ * edit never "succeeds" while ignoring what was asked. */
+static const char *const entry_opts[ENTRY__MAX] = {
+	[ENTRY_SLEEP] = " from to kind how where by latency crying routine note ",
+	[ENTRY_WAKING] = " from to response by note ",
+	[ENTRY_FEED] = " at to minutes kind side ml note ",
+	[ENTRY_TAG] = " kind from to note ",
+};
+
+static int
+entry_opts_check(struct cli *cli, enum entry e)
+{
+	char word[40];
+	int i;
+
+	for (i = 0; i < cli->a.nopt; i++) {
+		const char *n = cli->a.names[i];
+
+		if (strcmp(n, "db") == 0 || strcmp(n, "as") == 0 ||
+		    strcmp(n, "json") == 0)
+			continue;
+		snprintf(word, sizeof(word), " %s ", n);
+		if (strstr(entry_opts[e], word) == NULL)
+			return cli_errx(EXIT_USAGE,
+			    "--%s is not something a %s has (it takes:%s)", n,
+			    entry_names[e], entry_opts[e]);
+	}
+	if (cli->a.nopt == 0)
+		return cli_errx(EXIT_USAGE, "edit %s: nothing to change (it "
+		    "takes:%s)", entry_names[e], entry_opts[e]);
+	return EXIT_OK;
+}
+
 int
 cmd_edit(struct cli *cli)
 {
@@ -207,7 +251,7 @@ cmd_edit(struct cli *cli)
 	int64_t id;
 	int x;
 
-	if ((x = entry_parse(cli, &e, &id)))
+	if ((x = entry_parse(cli, &e, &id)) || (x = entry_opts_check(cli, e)))
 		return x;
 	switch (e) {
 	case ENTRY_SLEEP:
@@ -237,12 +281,17 @@ entry_child(struct cli *cli, enum entry e, int64_t id, int64_t *child)
 	lull_waking_init(&w);
 	lull_feed_init(&f);
 	lull_tag_init(&t);
+	/* A waking belongs to its sleep's child. */
+	if (e == ENTRY_WAKING) {
+		if ((rc = lull_store_waking_get(cli->st, id, &w)) != LULL_OK) {
+			lull_waking_free(&w);
+			return rc;
+		}
+		id = w.sleep_id;
+		e = ENTRY_SLEEP;
+	}
 	switch (e) {
 	case ENTRY_WAKING:
-		if ((rc = lull_store_waking_get(cli->st, id, &w)))
-			break;
-		id = w.sleep_id;
-		/* FALLTHROUGH */
 	case ENTRY_SLEEP:
 		if ((rc = lull_store_sleep_get(cli->st, id, &s)) == LULL_OK)
 			*child = s.child_id;

@@ -2,36 +2,93 @@
  * lull export and lull import: the full JSON export, and its restore.
  * SPDX-License-Identifier: ISC
  */
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "lull/json.h"
 #include "cli_int.h"
 
 #define IMPORT_MAX_BYTES (512L * 1024 * 1024)
 
-/* Write "text" to "path" through a temporary file and a rename, so a
- * crash never leaves half an export where a whole one was. */
+/*
+ * Write "text" to "path".  A regular file (or a new one) is written to a
+ * fresh temporary file beside it, synced, then renamed over it, so a
+ * crash or a full disk never leaves half an export where a whole one was.
+ * A symbolic link is followed to its target; a device or a pipe is just
+ * written to, since it cannot be replaced.
+ */
 static int
 write_file(const char *path, const char *text)
 {
-	char tmp[4200];
-	FILE *f;
+	char target[4096], tmp[4200], link[4096];
 	size_t len = strlen(text);
+	struct stat sb;
+	FILE *f;
+	int fd;
 
-	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
-	if ((f = fopen(tmp, "w")) == NULL)
-		return cli_errx(EXIT_FAIL, "%s: %s", tmp, strerror(errno));
-	if (fwrite(text, 1, len, f) != len || fputc('\n', f) == EOF ||
-	    fflush(f) != 0 || fclose(f) != 0) {
-		remove(tmp);
-		return cli_errx(EXIT_FAIL, "%s: %s", tmp, strerror(errno));
+	if (realpath(path, target) == NULL) {
+		ssize_t n;
+
+		if (errno != ENOENT)
+			return cli_errx(EXIT_FAIL, "%s: %s", path,
+			    strerror(errno));
+		snprintf(target, sizeof(target), "%s", path);
+		/* A link to a file not yet there: write its target. */
+		n = readlink(path, link, sizeof(link) - 1);
+		if (n > 0) {
+			const char *slash = strrchr(path, '/');
+
+			int w;
+
+			link[n] = '\0';
+			if (link[0] == '/' || slash == NULL)
+				w = snprintf(target, sizeof(target), "%s", link);
+			else
+				w = snprintf(target, sizeof(target), "%.*s/%s",
+				    (int)(slash - path), path, link);
+			if (w < 0 || (size_t)w >= sizeof(target))
+				return cli_errx(EXIT_FAIL, "%s: path too long",
+				    path);
+		}
 	}
-	if (rename(tmp, path) != 0) {
-		remove(tmp);
+	if (stat(target, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		if ((f = fopen(target, "w")) == NULL)
+			return cli_errx(EXIT_FAIL, "%s: %s", path,
+			    strerror(errno));
+		if (fwrite(text, 1, len, f) != len || fputc('\n', f) == EOF ||
+		    fclose(f) != 0)
+			return cli_errx(EXIT_FAIL, "%s: %s", path,
+			    strerror(errno));
+		return EXIT_OK;
+	}
+	if (snprintf(tmp, sizeof(tmp), "%s.XXXXXX", target) >=
+	    (int)sizeof(tmp))
+		return cli_errx(EXIT_FAIL, "%s: path too long", path);
+	if ((fd = mkstemp(tmp)) < 0)
 		return cli_errx(EXIT_FAIL, "%s: %s", path, strerror(errno));
+	if ((f = fdopen(fd, "w")) == NULL) {
+		close(fd);
+		unlink(tmp);
+		return cli_errx(EXIT_FAIL, "%s: %s", path, strerror(errno));
+	}
+	if (fwrite(text, 1, len, f) != len || fputc('\n', f) == EOF ||
+	    fflush(f) != 0 || fsync(fileno(f)) != 0) {
+		int e = errno;
+
+		fclose(f);
+		unlink(tmp);
+		return cli_errx(EXIT_FAIL, "%s: %s", path, strerror(e));
+	}
+	if (fclose(f) != 0 || rename(tmp, target) != 0) {
+		int e = errno;
+
+		unlink(tmp);
+		return cli_errx(EXIT_FAIL, "%s: %s", path, strerror(e));
 	}
 	return EXIT_OK;
 }
@@ -57,6 +114,14 @@ cmd_export(struct cli *cli)
 		x = write_file(out, text);
 	free(text);
 	return x;
+}
+
+static int
+is_dir(const char *path)
+{
+	struct stat sb;
+
+	return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
 }
 
 static int
@@ -105,6 +170,18 @@ oom:
 	return cli_errx(EXIT_FAIL, "out of memory");
 }
 
+/* Is "text" lull's own export (an object with a "schema")? */
+static int
+lull_export(const char *text, size_t len)
+{
+	json_t *root = json_loadb(text, len, 0, NULL);
+	int yes = json_is_object(root) &&
+	    json_object_get(root, "schema") != NULL;
+
+	json_decref(root);
+	return yes;
+}
+
 int
 cmd_import(struct cli *cli)
 {
@@ -116,15 +193,20 @@ cmd_import(struct cli *cli)
 	char *text;
 	int x;
 
+	/* Other apps' exports: everything but lull's own JSON. */
+	if (!cli->json &&
+	    (cli->a.npos != 1 || cli_opt(cli, "format") != NULL ||
+		(strcmp(path, "-") != 0 && is_dir(path))))
+		return cmd_import_apps(cli);
+	if (cli->json && cli->a.npos != 1)
+		return cli_errx(EXIT_USAGE, "lull import --json takes one file");
 	if ((x = read_file(path, &text, &len)))
 		return x;
 	skip = strspn(text, " \t\r\n") < len ? strspn(text, " \t\r\n") : 0;
-	if (!cli->json && (len == 0 || text[skip] != '{')) {
+	if (!cli->json &&
+	    (len == 0 || text[skip] != '{' || !lull_export(text, len))) {
 		free(text);
-		return cli_errx(EXIT_USAGE,
-		    "%s: only lull's own JSON export can be imported so far "
-		    "(lull import --json FILE)",
-		    path);
+		return cmd_import_apps(cli);
 	}
 	cli->actor.now_utc = cli->now;
 	rc = lull_restore_json(cli->st, text, len, path,

@@ -23,28 +23,46 @@ cmd_init(struct cli *cli)
 	char sysname[128];
 	enum lull_err rc;
 	int64_t id;
+	int x;
 
-	if (lull_store_household_get(cli->st, 0, &have) == LULL_OK) {
-		rc = cli_errx(EXIT_CONFLICT,
-		    "%s already holds the household \"%s\" (zone %s)", cli->db,
-		    have.name, have.tz);
-		lull_household_free(&have);
-		return rc;
-	}
 	if (zone == NULL) {
 		lull_tz_system_name(sysname, sizeof(sysname));
 		zone = sysname;
 	}
 	if ((rc = lull_tz_load(&tz, zone, &ei)) != LULL_OK)
 		return cli_errx(cli_exit_of(rc), "--tz: %s", ei.msg);
+	/* Only a good zone creates the journal file. */
+	if ((x = cli_open(cli, CLI_NEEDS_STORE))) {
+		lull_tz_free(tz);
+		return x;
+	}
 	hh.name = (char *)(uintptr_t)(cli_opt(cli, "name") ?
 		cli_opt(cli, "name") : "Our family");
 	hh.tz = (char *)(uintptr_t)lull_tz_name(tz);
 	cli->actor.now_utc = cli->now;
-	rc = lull_store_household_add(cli->st, &hh, &cli->actor, &id);
-	lull_tz_free(tz);
-	if (rc != LULL_OK)
+	/* Look and create in one write transaction, so two inits at once
+	 * cannot both find the file empty. */
+	if ((rc = lull_store_begin(cli->st)) != LULL_OK) {
+		lull_tz_free(tz);
 		return cli_fail_store(cli, rc);
+	}
+	if (lull_store_household_get(cli->st, 0, &have) == LULL_OK) {
+		lull_store_rollback(cli->st);
+		lull_tz_free(tz);
+		rc = cli_errx(EXIT_CONFLICT,
+		    "%s already holds the household \"%s\" (zone %s)", cli->db,
+		    have.name, have.tz);
+		lull_household_free(&have);
+		return rc;
+	}
+	rc = lull_store_household_add(cli->st, &hh, &cli->actor, &id);
+	if (rc == LULL_OK)
+		rc = lull_store_commit(cli->st);
+	lull_tz_free(tz);
+	if (rc != LULL_OK) {
+		lull_store_rollback(cli->st);
+		return cli_fail_store(cli, rc);
+	}
 	printf("Created the journal for \"%s\" in %s (zone %s).\n"
 	       "Next: lull child add NAME --born YYYY-MM-DD\n",
 	    hh.name, cli->db, zone);

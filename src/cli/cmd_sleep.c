@@ -435,10 +435,16 @@ cli_feed_opts(struct cli *cli, struct lull_feed *f)
 	int32_t min;
 	int x, e;
 
-	if ((v = cli_opt(cli, "at")) != NULL &&
-	    (x = cli_time(cli, "at", v, INT64_MIN, LULL_NO_DAY,
-		 &f->start_utc)))
-		return x;
+	if ((v = cli_opt(cli, "at")) != NULL) {
+		int64_t was = f->start_utc;
+
+		if ((x = cli_time(cli, "at", v, INT64_MIN, LULL_NO_DAY,
+			 &f->start_utc)))
+			return x;
+		/* A feed moved in time keeps its length. */
+		if (was != LULL_NO_TIME && f->end_utc != LULL_NO_TIME)
+			f->end_utc += f->start_utc - was;
+	}
 	if ((v = cli_opt(cli, "to")) != NULL &&
 	    (x = cli_time(cli, "to", v, f->start_utc, LULL_NO_DAY,
 		 &f->end_utc)))

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "lull/tzload.h"
 #include "cli_int.h"
@@ -27,7 +28,7 @@ static const struct cli_cmd cmds[] = {
 	{ "init", "[--tz ZONE] [--name NAME]",
 	    "Create the journal for a household. The zone defaults to the "
 	    "system's; every time is shown in it.",
-	    "tz= name=", 0, 0, CLI_NEEDS_STORE, cmd_init },
+	    "tz= name=", 0, 0, CLI_NEEDS_NOTHING, cmd_init },
 	{ "child add", "NAME --born YYYY-MM-DD [--due YYYY-MM-DD]",
 	    "Add a child. Give the due date for a baby born early: ages "
 	    "and norms then use the corrected age until 24 months.",
@@ -118,10 +119,69 @@ static const struct cli_cmd cmds[] = {
 	    "Write everything the household stored as JSON (schema in "
 	    "docs/export.md) to FILE or standard output.",
 	    "o= output=", 0, 0, CLI_NEEDS_HOUSEHOLD, cmd_export },
-	{ "import", "--json FILE [--replace]",
-	    "Restore a lull JSON export, all or nothing. Into an empty "
-	    "journal by default; --replace wipes this household first.",
-	    "replace", 1, 1, CLI_NEEDS_STORE, cmd_import },
+	{ "import",
+	    "FILE|FOLDER... [--format F] [--child NAME] [--tz ZONE] "
+	    "[--dry-run] [--date-order dmy|mdy|ymd] [--no-join] [--map SPEC]"
+	    " | --json FILE [--replace]",
+	    "Bring history from another app: Huckleberry, Baby Buddy (CSV or "
+	    "API JSON), Baby Tracker (CSVs or their zip), Glow, Baby Connect "
+	    "or Hatch exports, recognised from their content (--format "
+	    "huckleberry, babybuddy, babybuddy-json, babytracker, glow, "
+	    "babyconnect, hatch, or generic with --map "
+	    "\"start=COL,end=COL,duration=COL,kind=COL,type=COL,note=COL\")."
+	    " Sleeps, night wakings and feeds are imported in one "
+	    "transaction, all or nothing; an error names file, line and "
+	    "column. Naive times are read in the household's zone or --tz. "
+	    "Entries already in the journal are left out, so importing again "
+	    "adds nothing twice. Duplicates and overlapping sleeps are merged "
+	    "or dropped, a night split at midnight is joined, and night "
+	    "sessions split by a waking of up to an hour are joined into one "
+	    "night (not with --no-join); docs/import.md has the rules. "
+	    "--dry-run prints what would be imported, left out and resolved, "
+	    "and writes nothing. Dates like 03/04/2024 are read day- or "
+	    "month-first from the whole file's evidence, or refused: "
+	    "--date-order settles it. With --json: restore a lull JSON "
+	    "export, all or nothing, into an empty journal; --replace wipes "
+	    "this household first.",
+	    "replace format= child= tz= dry-run date-order= no-join map=", 1,
+	    CLI_MAXPOS, CLI_NEEDS_STORE, cmd_import },
+	{ "plan preview", "--profile FILE [--json]",
+	    "Show the plan an intake profile (docs/profile.md) would get: "
+	    "the method and its steps, tonight's guidance, safety notes and "
+	    "referrals. Needs no journal.",
+	    "profile=", 0, 0, CLI_NEEDS_NOTHING, cmd_plan_preview },
+	{ "plan start", "--profile FILE [--child C] [--json]",
+	    "Start a plan for a child from an intake profile; a running plan "
+	    "of that child is replaced (its history is kept).",
+	    "profile= child=", 0, 0, CLI_NEEDS_HOUSEHOLD, cmd_plan_start },
+	{ "plan today", "[--child C] [--json]",
+	    "Tonight's step: what to do at bedtime, at a waking, and if "
+	    "crying builds.",
+	    "child=", 0, 0, CLI_NEEDS_HOUSEHOLD, cmd_plan_today },
+	{ "plan decide", "[--child C] [--json]",
+	    "This morning's decision from the logged nights: advance, hold, "
+	    "step back, pause, resume or re-evaluate, with the reason. Once "
+	    "a morning; asking again shows it.",
+	    "child=", 0, 0, CLI_NEEDS_HOUSEHOLD, cmd_plan_decide },
+	{ "plan pause", "[--child C] [--note TEXT]",
+	    "Pause the plan; it stays paused until you resume it.",
+	    "child= note=", 0, 0, CLI_NEEDS_HOUSEHOLD, cmd_plan_pause },
+	{ "plan resume", "[--child C] [--note TEXT]",
+	    "Resume a paused plan at its step.", "child= note=", 0, 0,
+	    CLI_NEEDS_HOUSEHOLD, cmd_plan_resume },
+	{ "plan back", "[--child C] [--note TEXT]",
+	    "Go back one step, starting tonight.", "child= note=", 0, 0,
+	    CLI_NEEDS_HOUSEHOLD, cmd_plan_back },
+	{ "plan slow", "[--child C] [--note TEXT]",
+	    "Slow down: one more night on every step.", "child= note=", 0, 0,
+	    CLI_NEEDS_HOUSEHOLD, cmd_plan_slow },
+	{ "plan override", "--step N [--child C] [--note TEXT]",
+	    "Move the plan to a step of your choice, starting tonight.",
+	    "step= child= note=", 0, 0, CLI_NEEDS_HOUSEHOLD,
+	    cmd_plan_override },
+	{ "plan history", "[--child C] [--json]",
+	    "Every decision and every move of the plan, oldest first.",
+	    "child=", 0, 0, CLI_NEEDS_HOUSEHOLD, cmd_plan_history },
 	{ "demo", "",
 	    "Create a demo household (two parents, one baby, three weeks of "
 	    "nights) in an empty journal.",
@@ -189,6 +249,27 @@ spec_kind(const char *spec, const char *name, size_t len)
 		p += len;
 	}
 	return 0;
+}
+
+/* "lull child" alone: list the child commands rather than say no. */
+static int
+usage_group(const char *word)
+{
+	size_t i, len = strlen(word);
+	int any = 0;
+
+	for (i = 0; i < NCMDS; i++)
+		if (strncmp(cmds[i].name, word, len) == 0 &&
+		    cmds[i].name[len] == ' ') {
+			if (!any++)
+				fprintf(stderr, "usage:\n");
+			fprintf(stderr, "  lull %s %s\n", cmds[i].name,
+			    cmds[i].usage);
+		}
+	if (!any)
+		return cli_errx(EXIT_USAGE,
+		    "unknown command '%s' (see lull --help)", word);
+	return EXIT_USAGE;
 }
 
 static const char *const global_spec = "db= as= json help";
@@ -316,15 +397,22 @@ read_clock(struct cli *cli)
 	return EXIT_OK;
 }
 
-static int
-open_journal(struct cli *cli, const struct cli_cmd *c)
+/*
+ * Open the journal: CLI_NEEDS_STORE opens (creating) the file;
+ * CLI_NEEDS_HOUSEHOLD also needs it initialised, loads the household and
+ * its zone, and the --as caregiver.  Commands that check their input
+ * first (init, import) call this themselves once it passed, so a refused
+ * command never leaves a new, empty journal behind.
+ */
+int
+cli_open(struct cli *cli, int needs)
 {
 	struct lull_errinfo ei;
 	struct stat sb;
 	enum lull_err rc;
 	char spec[4200];
 
-	if (c->needs == CLI_NEEDS_HOUSEHOLD && stat(cli->db, &sb) != 0)
+	if (needs == CLI_NEEDS_HOUSEHOLD && stat(cli->db, &sb) != 0)
 		return cli_errx(EXIT_NOTFOUND,
 		    "no journal at %s; create one with: lull init", cli->db);
 	if (mkdirs(cli->db) != 0)
@@ -333,7 +421,7 @@ open_journal(struct cli *cli, const struct cli_cmd *c)
 	snprintf(spec, sizeof(spec), "sqlite:%s", cli->db);
 	if ((rc = lull_store_open(&cli->st, spec, &ei)) != LULL_OK)
 		return cli_fail(cli, rc, &ei);
-	if (c->needs != CLI_NEEDS_HOUSEHOLD)
+	if (needs != CLI_NEEDS_HOUSEHOLD)
 		return EXIT_OK;
 	rc = lull_store_household_get(cli->st, 0, &cli->hh);
 	if (rc == LULL_ENOTFOUND)
@@ -432,8 +520,7 @@ main(int argc, char **argv)
 		return EXIT_OK;
 	}
 	if ((c = find_cmd(argc - i, argv + i, &used)) == NULL)
-		return cli_errx(EXIT_USAGE,
-		    "unknown command '%s' (see lull --help)", argv[i]);
+		return usage_group(argv[i]);
 	cli.cmd = c;
 	if ((rc = parse_args(&cli, c, argc - i - used, argv + i + used)))
 		return rc;
@@ -458,13 +545,23 @@ main(int argc, char **argv)
 		cli.as = getenv("LULL_AS");
 	if ((rc = read_clock(&cli)))
 		return rc;
+	if (*cli.db == '\0')
+		return cli_errx(EXIT_USAGE, "--db: the journal's path is empty");
 	rc = EXIT_OK;
 	if (c->needs != CLI_NEEDS_NOTHING)
-		rc = open_journal(&cli, c);
+		rc = cli_open(&cli, c->needs);
 	if (rc == EXIT_OK)
 		rc = c->run(&cli);
 	lull_tz_free(cli.tz);
 	lull_household_free(&cli.hh);
 	lull_store_close(cli.st);
+	/* Output that did not reach its file is a failure: a backup to a
+	 * full disk must not look like it worked. */
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		cli_errx(EXIT_FAIL, "writing the output failed: %s",
+		    strerror(errno));
+		if (rc == EXIT_OK)
+			rc = EXIT_FAIL;
+	}
 	return rc;
 }

@@ -183,7 +183,10 @@ lull_sleep_check(const struct lull_sleep *s, const struct lull_tz *tz,
 			    "waking.response",
 			    "waking.response: %d is not a known response",
 			    (int)w->response);
-		if ((rc = check_future(tz, w->end_utc, now_utc, "waking.end", ei)))
+		if ((rc = check_future(tz, w->start_utc, now_utc,
+			 "waking.start", ei)) ||
+		    (rc = check_future(tz, w->end_utc, now_utc, "waking.end",
+			 ei)))
 			return rc;
 	}
 	return check_wakings(s, tz, ei);
@@ -247,9 +250,14 @@ lull_feed_check(const struct lull_feed *f, const struct lull_tz *tz,
 	    (rc = check_future(tz, f->end_utc, now_utc, "end", ei)))
 		return rc;
 	if (f->end_utc != LULL_NO_TIME) {
-		if (f->end_utc <= f->start_utc)
+		if (f->end_utc <= f->start_utc) {
+			char a[40], b[40];
+
+			fmt_time(tz, f->start_utc, a, sizeof(a));
+			fmt_time(tz, f->end_utc, b, sizeof(b));
 			return lull_errinfo_set(ei, LULL_EINVAL, "end",
-			    "end: a feed must end after it starts");
+			    "end: %s is not after the feed's start %s", b, a);
+		}
 		if (f->end_utc - f->start_utc > LULL_FEED_MAX_SEC)
 			return lull_errinfo_set(ei, LULL_EINVAL, "end",
 			    "end: a feed of %lld minutes is longer than %d "
@@ -383,7 +391,9 @@ lull_age_format(int32_t age_days, char *buf, size_t bufsz)
 	int months = (int)((double)age_days / 30.44);
 
 	if (age_days < 0)
-		snprintf(buf, bufsz, "not yet born");
+		/* Corrected age before the due date of a baby born early. */
+		snprintf(buf, bufsz, "%d wk before due date",
+		    (int)((-age_days + 6) / 7));
 	else if (age_days < 14)
 		snprintf(buf, bufsz, "%d d", (int)age_days);
 	else if (months < 3)

@@ -13,6 +13,8 @@
 
 #include "lull/cal.h"
 #include "lull/json.h"
+#include "lull/plan.h"
+#include "lull/plan_json.h"
 #include "lull/tzload.h"
 
 #define GENERATOR "lull 0.1.0"
@@ -265,6 +267,75 @@ append(json_t *a, json_t *v)
 	return v != NULL && json_array_append_new(a, v) == 0;
 }
 
+/*
+ * A plan with its history, as the export writes it: the profile "prof"
+ * (taken over; the store keeps it as JSON text) as an object, the state,
+ * and the events oldest first.
+ */
+static json_t *
+json_plan_export(const struct lull_plan_record *p, json_t *prof,
+    const struct lull_plan_eventv *ev, const struct lull_tz *tz,
+    const struct lull_names *nm)
+{
+	json_t *o = json_object(), *a = json_array(), *e;
+	int ok = a != NULL;
+	size_t i;
+
+	for (i = 0; ok && i < ev->n; i++) {
+		if ((e = lull_plan_event_to_json(&ev->v[i], tz)) == NULL) {
+			ok = 0;
+			break;
+		}
+		/* The export's meta, with names, in the usual place. */
+		(void)json_object_del(e, "logged_at");
+		if (!put_meta(e, &ev->v[i].meta, tz, nm)) {
+			json_decref(e);
+			ok = 0;
+			break;
+		}
+		ok = append(a, e);
+	}
+	ok &= put(o, "child", jstr(child_name(nm, p->child_id)));
+	ok &= put(o, "profile", prof);
+	ok &= put(o, "method", jstr(lull_method_id(p->method)));
+	ok &= put(o, "active", json_boolean(p->active));
+	ok &= put(o, "state", lull_plan_state_to_json(&p->state));
+	ok &= put(o, "events", a);
+	ok &= put_meta(o, &p->meta, tz, nm);
+	return finish(o, ok);
+}
+
+static enum lull_err
+export_plans(struct lull_store *st, json_t *a,
+    const struct lull_plan_recordv *pl, const struct lull_tz *tz,
+    const struct lull_names *nm, struct lull_errinfo *ei)
+{
+	struct lull_plan_eventv ev = { 0 };
+	json_error_t jerr;
+	enum lull_err rc;
+	json_t *o, *prof;
+	size_t i;
+
+	for (i = 0; i < pl->n; i++) {
+		prof = json_loads(pl->v[i].profile_json, 0, &jerr);
+		if (prof == NULL)
+			return lull_errinfo_set(ei, LULL_ESTORE, "profile",
+			    "profile: the stored profile of plan %lld is not "
+			    "JSON (%s)",
+			    (long long)pl->v[i].id, jerr.text);
+		if ((rc = lull_store_plan_events(st, pl->v[i].id, &ev))) {
+			json_decref(prof);
+			return store_fail(st, rc, ei);
+		}
+		o = json_plan_export(&pl->v[i], prof, &ev, tz, nm);
+		lull_plan_eventv_free(&ev);
+		if (!append(a, o))
+			return lull_errinfo_set(ei, LULL_ENOMEM, "",
+			    "out of memory");
+	}
+	return LULL_OK;
+}
+
 enum lull_err
 lull_export_json(struct lull_store *st, int64_t household_id,
     const struct lull_tz *tz, int64_t now_utc, char **out,
@@ -276,6 +347,7 @@ lull_export_json(struct lull_store *st, int64_t household_id,
 	struct lull_sleepv sl = { 0 };
 	struct lull_feedv fd = { 0 };
 	struct lull_tagv tg = { 0 };
+	struct lull_plan_recordv pl = { 0 };
 	struct lull_names nm;
 	json_t *doc = NULL, *h, *a;
 	enum lull_err rc;
@@ -291,7 +363,8 @@ lull_export_json(struct lull_store *st, int64_t household_id,
 	    (rc = lull_store_feed_range(st, hh.id, 0, INT64_MIN, INT64_MAX,
 		 &fd)) ||
 	    (rc = lull_store_tag_range(st, hh.id, 0, INT32_MIN + 1, INT32_MAX,
-		 &tg))) {
+		 &tg)) ||
+	    (rc = lull_store_plan_list(st, hh.id, &pl))) {
 		rc = store_fail(st, rc, ei);
 		goto done;
 	}
@@ -322,6 +395,9 @@ lull_export_json(struct lull_store *st, int64_t household_id,
 	ok &= put(doc, "tags", a = json_array());
 	for (i = 0; ok && i < tg.n; i++)
 		ok = append(a, lull_json_tag(&tg.v[i], tz, &nm));
+	ok &= put(doc, "plans", a = json_array());
+	if (ok && (rc = export_plans(st, a, &pl, tz, &nm, ei)) != LULL_OK)
+		goto done;
 	if (!ok || (*out = json_dumps(doc, JSON_INDENT(2))) == NULL)
 		rc = lull_errinfo_set(ei, LULL_ENOMEM, "", "out of memory");
 done:
@@ -332,6 +408,7 @@ done:
 	lull_sleepv_free(&sl);
 	lull_feedv_free(&fd);
 	lull_tagv_free(&tg);
+	lull_plan_recordv_free(&pl);
 	return rc;
 }
 
@@ -593,6 +670,13 @@ restore_household(struct rd *r, struct lull_store *st, json_t *doc,
 	if (rc == LULL_ENOTFOUND) {
 		hh.name = (char *)(uintptr_t)(name ? name : "");
 		hh.tz = (char *)(uintptr_t)zone;
+		/* Kept as exported, so that a restore is exact. */
+		if ((rc = rd_time(r, h, "created_at", 0,
+			 &hh.meta.created_utc)) != LULL_OK)
+			return rc;
+		if (hh.meta.created_utc == LULL_NO_TIME)
+			hh.meta.created_utc = 0;
+		hh.meta.updated_utc = hh.meta.created_utc;
 		if ((rc = lull_store_household_add(st, &hh, actor, hid)))
 			return store_fail(st, rc, r->ei);
 		return LULL_OK;
@@ -633,6 +717,11 @@ restore_household(struct rd *r, struct lull_store *st, json_t *doc,
 	return rc;
 }
 
+/*
+ * Caregivers in two passes: first every name (so that any caregiver can
+ * be named), then each one's meta, since caregivers log each other in
+ * any order (Alex renamed Sam after Sam added Alex).
+ */
 static enum lull_err
 restore_caregivers(struct rd *r, struct lull_store *st, json_t *doc,
     int64_t hid, const struct lull_actor *actor, size_t *n)
@@ -649,14 +738,12 @@ restore_caregivers(struct rd *r, struct lull_store *st, json_t *doc,
 		rd_at(r, "caregivers", i);
 		if (!json_is_object(o))
 			return rd_err(r, "", "should be an object");
-		if ((rc = rd_str(r, o, "name", 1, &name)) ||
-		    (rc = rd_meta(r, o, &c.meta)))
+		if ((rc = rd_str(r, o, "name", 1, &name)))
 			return rc;
 		c.household_id = hid;
 		c.name = (char *)(uintptr_t)name;
 		if ((rc = lull_store_caregiver_add(st, &c, actor, &c.id)))
 			return rd_wrap(r, rc, lull_store_error(st));
-		c.meta.version = 1;
 		if ((c.name = strdup(name)) == NULL ||
 		    lull_caregiverv_push(&r->cg, &c) != LULL_OK) {
 			free(c.name);
@@ -665,7 +752,21 @@ restore_caregivers(struct rd *r, struct lull_store *st, json_t *doc,
 		}
 		(*n)++;
 	}
-	return rc;
+	if (rc != LULL_OK)
+		return rc;
+	json_array_foreach(a, i, o) {
+		struct lull_meta m;
+
+		rd_at(r, "caregivers", i);
+		if ((rc = rd_meta(r, o, &m)))
+			return rc;
+		if (m.created_utc == 0)
+			continue;
+		rc = lull_store_caregiver_restore_meta(st, r->cg.v[i].id, &m);
+		if (rc != LULL_OK)
+			return rd_wrap(r, rc, lull_store_error(st));
+	}
+	return LULL_OK;
 }
 
 static enum lull_err
@@ -901,6 +1002,213 @@ restore_tags(struct rd *r, struct lull_store *st, json_t *doc,
 	return rc;
 }
 
+/* plan.h names kinds of evidence but has no parser: the names are it. */
+static int
+evidence_parse(const char *name)
+{
+	const char *n;
+	int i;
+
+	for (i = 0; i < LULL_EVIDENCE__MAX; i++) {
+		n = lull_evidence_name((enum lull_evidence)i);
+		if (n != NULL && strcmp(n, name) == 0)
+			return i;
+	}
+	return -1;
+}
+
+/* A whole number that must be there (lo >= 0: LULL_UNKNOWN is -1). */
+static enum lull_err
+rd_need_int(struct rd *r, json_t *o, const char *key, int32_t lo, int32_t hi,
+    int32_t *out)
+{
+	enum lull_err rc;
+
+	if ((rc = rd_int(r, o, key, lo, hi, out)) != LULL_OK)
+		return rc;
+	if (*out == LULL_UNKNOWN)
+		return rd_err(r, key, "is missing");
+	return LULL_OK;
+}
+
+/* An enumeration that must be there. */
+static enum lull_err
+rd_need_enum(struct rd *r, json_t *o, const char *key,
+    int (*parse)(const char *), int *out)
+{
+	enum lull_err rc;
+
+	if ((rc = rd_enum(r, o, key, parse, -1, out)) != LULL_OK)
+		return rc;
+	if (*out < 0)
+		return rd_err(r, key, "is missing");
+	return LULL_OK;
+}
+
+/* true/false with a default when missing or null. */
+static enum lull_err
+rd_flag(struct rd *r, json_t *o, const char *key, int dflt, int *out)
+{
+	enum lull_err rc;
+
+	if ((rc = rd_bool3(r, o, key, out)) != LULL_OK)
+		return rc;
+	if (*out == LULL_UNKNOWN)
+		*out = dflt;
+	return LULL_OK;
+}
+
+static enum lull_err
+decode_plan_state(struct rd *r, json_t *o, struct lull_plan_state *s)
+{
+	json_t *v = json_object_get(o, "state");
+	size_t base = strlen(r->path);
+	enum lull_err rc;
+	int32_t n;
+
+	if (!json_is_object(v))
+		return rd_err(r, "state", "is missing or not an object");
+	snprintf(r->path + base, sizeof(r->path) - base, ".state");
+	if ((rc = rd_date(r, v, "started", 1, &s->started_day)) ||
+	    (rc = rd_need_int(r, v, "step", 1, LULL_PLAN_MAX_STEPS, &n)))
+		return rc;
+	s->step = n;
+	if ((rc = rd_date(r, v, "step_since", 1, &s->step_since_day)) ||
+	    (rc = rd_flag(r, v, "paused", 0, &s->paused)) ||
+	    (rc = rd_date(r, v, "paused_since", 0, &s->paused_since_day)) ||
+	    (rc = rd_flag(r, v, "paused_by_parent", 0, &s->pause_by_parent)) ||
+	    (rc = rd_int(r, v, "slow", 0, 366, &n)))
+		return rc;
+	s->slow = n == LULL_UNKNOWN ? 0 : n;
+	r->path[base] = '\0';
+	return LULL_OK;
+}
+
+static enum lull_err
+decode_plan_event(struct rd *r, json_t *o, struct lull_plan_event *ev)
+{
+	enum lull_err rc;
+	int verdict, evidence;
+	int32_t from, to;
+
+	if (!json_is_object(o))
+		return rd_err(r, "", "should be an object");
+	if ((rc = rd_date(r, o, "day", 1, &ev->day)) ||
+	    (rc = rd_need_enum(r, o, "verdict", lull_verdict_parse,
+		 &verdict)) ||
+	    (rc = rd_need_int(r, o, "step_from", 0, LULL_PLAN_MAX_STEPS,
+		 &from)) ||
+	    (rc = rd_need_int(r, o, "step_to", 0, LULL_PLAN_MAX_STEPS, &to)) ||
+	    (rc = rd_need_enum(r, o, "evidence", evidence_parse, &evidence)) ||
+	    (rc = rd_flag(r, o, "by_parent", 0, &ev->by_parent)) ||
+	    (rc = rd_meta(r, o, &ev->meta)) ||
+	    (rc = rd_dupstr(r, o, "reason", &ev->reason)) ||
+	    (rc = rd_dupstr(r, o, "source", &ev->source)))
+		return rc;
+	if (ev->reason == NULL)
+		return rd_err(r, "reason", "is missing");
+	ev->verdict = (enum lull_verdict)verdict;
+	ev->evidence = (enum lull_evidence)evidence;
+	ev->step_from = from;
+	ev->step_to = to;
+	return LULL_OK;
+}
+
+/* The plan's history, oldest first, appended as it was. */
+static enum lull_err
+restore_plan_events(struct rd *r, struct lull_store *st, json_t *o,
+    int64_t plan_id, const struct lull_actor *actor)
+{
+	json_t *a = json_object_get(o, "events"), *v;
+	size_t base = strlen(r->path), i;
+	enum lull_err rc;
+
+	if (a == NULL || json_is_null(a))
+		return LULL_OK;
+	if (!json_is_array(a))
+		return rd_err(r, "events", "should be an array");
+	json_array_foreach(a, i, v) {
+		struct lull_plan_event ev;
+
+		lull_plan_event_init(&ev);
+		snprintf(r->path + base, sizeof(r->path) - base, ".events[%zu]",
+		    i);
+		rc = decode_plan_event(r, v, &ev);
+		ev.plan_id = plan_id;
+		if (rc == LULL_OK &&
+		    (rc = lull_store_plan_event_add(st, &ev, actor)) != LULL_OK)
+			rc = rd_wrap(r, rc, lull_store_error(st));
+		lull_plan_event_free(&ev);
+		if (rc != LULL_OK)
+			return rc;
+	}
+	r->path[base] = '\0';
+	return LULL_OK;
+}
+
+static enum lull_err
+decode_plan(struct rd *r, json_t *o, struct lull_plan_record *p)
+{
+	struct lull_profile prof;
+	enum lull_err rc;
+	char src[160];
+	json_t *pv;
+	int method;
+
+	if (!json_is_object(o))
+		return rd_err(r, "", "should be an object");
+	if ((rc = rd_child(r, o, &p->child_id)))
+		return rc;
+	pv = json_object_get(o, "profile");
+	if (!json_is_object(pv))
+		return rd_err(r, "profile", "is missing or not an object");
+	/* The profile must still read as one, with the engine's rules; it
+	 * is kept as written, so the next export shows it unchanged. */
+	snprintf(src, sizeof(src), "%s: %s.profile", r->source, r->path);
+	if ((rc = lull_profile_from_value(pv, src, LULL_NO_DAY, &prof,
+		 r->ei)) != LULL_OK)
+		return rc;
+	if ((p->profile_json = json_dumps(pv, JSON_COMPACT)) == NULL)
+		return lull_errinfo_set(r->ei, LULL_ENOMEM, "", "out of memory");
+	if ((rc = rd_need_enum(r, o, "method", lull_method_parse, &method)) ||
+	    (rc = rd_flag(r, o, "active", 1, &p->active)) ||
+	    (rc = decode_plan_state(r, o, &p->state)) ||
+	    (rc = rd_meta(r, o, &p->meta)))
+		return rc;
+	p->method = (enum lull_method)method;
+	return LULL_OK;
+}
+
+/*
+ * Plans in the order of the file (the export writes them oldest first,
+ * so they get their ids in the same order), each with its history.
+ */
+static enum lull_err
+restore_plans(struct rd *r, struct lull_store *st, json_t *doc,
+    const struct lull_actor *actor)
+{
+	enum lull_err rc;
+	json_t *a = rd_array(r, doc, "plans", &rc), *o;
+	size_t i;
+
+	json_array_foreach(a, i, o) {
+		struct lull_plan_record p;
+
+		lull_plan_record_init(&p);
+		rd_at(r, "plans", i);
+		rc = decode_plan(r, o, &p);
+		if (rc == LULL_OK &&
+		    (rc = lull_store_plan_add(st, &p, actor)) != LULL_OK)
+			rc = rd_wrap(r, rc, lull_store_error(st));
+		if (rc == LULL_OK)
+			rc = restore_plan_events(r, st, o, p.id, actor);
+		lull_plan_record_free(&p);
+		if (rc != LULL_OK)
+			return rc;
+	}
+	return rc;
+}
+
 enum lull_err
 lull_restore_json(struct lull_store *st, const char *text, size_t len,
     const char *source, int replace, const struct lull_actor *actor,
@@ -947,7 +1255,8 @@ lull_restore_json(struct lull_store *st, const char *text, size_t len,
 		 &stats->children)) ||
 	    (rc = restore_sleeps(&r, st, doc, tz, actor, stats)) ||
 	    (rc = restore_feeds(&r, st, doc, actor, &stats->feeds)) ||
-	    (rc = restore_tags(&r, st, doc, actor, &stats->tags)))
+	    (rc = restore_tags(&r, st, doc, actor, &stats->tags)) ||
+	    (rc = restore_plans(&r, st, doc, actor)))
 		lull_store_rollback(st);
 	else if ((rc = lull_store_commit(st)) != LULL_OK)
 		rc = store_fail(st, rc, ei);

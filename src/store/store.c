@@ -13,6 +13,7 @@
 
 #include "lull/cal.h"
 #include "lull/journal.h"
+#include "lull/plan.h"
 #include "lull/store.h"
 
 #include "store/store_int.h"
@@ -714,6 +715,38 @@ lull_store_caregiver_update(struct lull_store *st, struct lull_caregiver *g,
 	return rc;
 }
 
+/*
+ * A restore's second pass: caregivers log each other (Alex renamed Sam,
+ * Sam added Alex), so their meta can only point at rows that all exist.
+ * Writes "m" as given, after checking the caregivers it names.
+ */
+enum lull_err
+lull_store_caregiver_restore_meta(struct lull_store *st, int64_t id,
+    const struct lull_meta *m)
+{
+	struct lull_caregiver c;
+	enum lull_err rc;
+
+	fresh(st);
+	memset(&c, 0, sizeof(c));
+	rc = missing(st, st->ops->caregiver_get(st, id, &c), "caregiver",
+	    "caregiver", id);
+	if (rc != LULL_OK)
+		return rc;
+	c.meta = *m;
+	if (c.meta.version < 1)
+		c.meta.version = 1;
+	rc = need_caregiver(st, m->created_by, 0, "created_by");
+	if (rc == LULL_OK)
+		rc = need_caregiver(st, m->updated_by, 0, "updated_by");
+	if (rc == LULL_OK)
+		rc = level_push(st);
+	if (rc == LULL_OK)
+		rc = write_end(st, st->ops->caregiver_update(st, &c));
+	lull_caregiver_free(&c);
+	return rc;
+}
+
 /* Delete one row by id with the backend's "del"; "what" for messages. */
 static enum lull_err
 delete_one(struct lull_store *st, int64_t id, const char *what,
@@ -982,6 +1015,168 @@ lull_store_sleep_add(struct lull_store *st, struct lull_sleep *s,
 		}
 	}
 	free(wv);
+	return rc;
+}
+
+/* Batches (imports) */
+
+static const struct lull_sleep *many_base;
+
+static int
+cmp_start(const void *pa, const void *pb)
+{
+	const struct lull_sleep *a = &many_base[*(const size_t *)pa];
+	const struct lull_sleep *b = &many_base[*(const size_t *)pb];
+
+	if (a->start_utc != b->start_utc)
+		return a->start_utc < b->start_utc ? -1 : 1;
+	return *(const size_t *)pa < *(const size_t *)pb ? -1 : 1;
+}
+
+/* The message lull_sleep_check_overlap() gives for "s" against "o". */
+static enum lull_err
+collide(struct lull_store *st, const struct lull_sleep *s,
+    const struct lull_sleep *o, const struct lull_tz *tz)
+{
+	struct lull_sleepv one;
+
+	one.v = (struct lull_sleep *)(uintptr_t)o;
+	one.n = one.cap = 1;
+	if (lull_sleep_check_overlap(s, &one, tz, &st->ei) == LULL_OK)
+		return lull_errinfo_set(&st->ei, LULL_ECONFLICT, "start",
+		    "start: overlaps another sleep");
+	return LULL_ECONFLICT;
+}
+
+/*
+ * One child's run v[ord[0..n)], in order of start: checked against the
+ * stored sleeps in one sweep (both sorted by start) and against the
+ * previous new sleep, then written.
+ */
+static enum lull_err
+sleeps_run(struct lull_store *st, struct lull_sleep *v, const size_t *ord,
+    size_t n, int64_t hh, const struct lull_tz *tz,
+    const struct lull_actor *a, size_t *failed)
+{
+	struct lull_sleepv stored = { 0 };
+	const struct lull_sleep *prev = NULL;
+	enum lull_err rc;
+	int64_t lo = v[ord[0]].start_utc, hi = lo + 1, end;
+	size_t i, j, p = 0, q;
+
+	for (i = 0; i < n; i++) {
+		end = v[ord[i]].end_utc;
+		if (end == LULL_NO_TIME)
+			hi = INT64_MAX;
+		else if (end > hi)
+			hi = end;
+	}
+	rc = st->ops->sleep_range(st, 0, v[ord[0]].child_id, lo, hi,
+	    &stored);
+	for (i = 0; rc == LULL_OK && i < n; i++) {
+		struct lull_sleep *c = &v[ord[i]];
+
+		*failed = ord[i];
+		lull_sleep_settle_kind(tz, c);
+		rc = lull_sleep_check(c, tz, a->now_utc, &st->ei);
+		if (rc == LULL_OK)
+			rc = sleep_caregivers(st, c, hh);
+		if (rc == LULL_OK)
+			rc = meta_insert(st, &c->meta, a, 1);
+		if (rc != LULL_OK)
+			break;
+		/* Stored sleeps that end before this one starts are behind
+		 * every later one too. */
+		while (p < stored.n && stored.v[p].end_utc != LULL_NO_TIME &&
+		    stored.v[p].end_utc <= c->start_utc)
+			p++;
+		end = c->end_utc == LULL_NO_TIME ? INT64_MAX : c->end_utc;
+		for (q = p; q < stored.n && stored.v[q].start_utc < end; q++)
+			if (stored.v[q].end_utc == LULL_NO_TIME ||
+			    stored.v[q].end_utc > c->start_utc) {
+				rc = collide(st, c, &stored.v[q], tz);
+				break;
+			}
+		if (rc == LULL_OK && prev != NULL &&
+		    (prev->end_utc == LULL_NO_TIME ||
+			prev->end_utc > c->start_utc))
+			rc = collide(st, c, prev, tz);
+		if (rc == LULL_OK)
+			rc = st->ops->sleep_insert(st, c, &c->id);
+		for (j = 0; rc == LULL_OK && j < c->nwakings; j++) {
+			struct lull_waking *w = &c->wakings[j];
+
+			w->id = 0;
+			w->sleep_id = c->id;
+			rc = meta_insert(st, &w->meta, a, 1);
+			if (rc == LULL_OK)
+				rc = st->ops->waking_insert(st, w, &w->id);
+		}
+		/* The sleep that reaches furthest is the one to beat. */
+		if (prev == NULL ||
+		    (prev->end_utc != LULL_NO_TIME &&
+			(c->end_utc == LULL_NO_TIME ||
+			    c->end_utc > prev->end_utc)))
+			prev = c;
+	}
+	lull_sleepv_free(&stored);
+	return rc;
+}
+
+static enum lull_err
+sleeps_add(struct lull_store *st, struct lull_sleep *v, size_t n,
+    const struct lull_tz *tz, const struct lull_actor *a, size_t *ord,
+    size_t *failed)
+{
+	enum lull_err rc;
+	int64_t hh = 0;
+	size_t i, j;
+
+	rc = need_actor(st, a);
+	for (i = 0; rc == LULL_OK && i < n; i = j) {
+		*failed = i;
+		for (j = i; j < n && v[j].child_id == v[i].child_id; j++) {
+			ord[j] = j;
+			v[j].id = 0;
+		}
+		rc = need_child(st, v[i].child_id, &hh);
+		if (rc != LULL_OK)
+			break;
+		many_base = v;
+		qsort(ord + i, j - i, sizeof(*ord), cmp_start);
+		many_base = NULL;
+		rc = sleeps_run(st, v, ord + i, j - i, hh, tz, a, failed);
+	}
+	return rc;
+}
+
+enum lull_err
+lull_store_sleep_add_many(struct lull_store *st, struct lull_sleep *v,
+    size_t n, const struct lull_tz *tz, const struct lull_actor *a,
+    size_t *failed)
+{
+	enum lull_err rc;
+	size_t *ord, i, j;
+
+	fresh(st);
+	assert(a != NULL && tz != NULL && failed != NULL);
+	*failed = 0;
+	if (n == 0)
+		return LULL_OK;
+	if ((ord = calloc(n, sizeof(*ord))) == NULL)
+		return lull_errinfo_set(&st->ei, LULL_ENOMEM, "",
+		    "out of memory");
+	rc = level_push(st);
+	if (rc == LULL_OK)
+		rc = write_end(st, sleeps_add(st, v, n, tz, a, ord, failed));
+	free(ord);
+	if (rc != LULL_OK)
+		for (i = 0; i < n; i++) {
+			v[i].id = 0;
+			for (j = 0; j < v[i].nwakings; j++)
+				v[i].wakings[j].id = v[i].wakings[j].sleep_id =
+				    0;
+		}
 	return rc;
 }
 
@@ -1379,6 +1574,55 @@ lull_store_feed_add(struct lull_store *st, struct lull_feed *f,
 	return rc;
 }
 
+static enum lull_err
+feeds_add(struct lull_store *st, struct lull_feed *v, size_t n,
+    const struct lull_actor *a, size_t *failed)
+{
+	enum lull_err rc;
+	int64_t hh = 0, child = 0;
+	size_t i;
+
+	rc = need_actor(st, a);
+	for (i = 0; rc == LULL_OK && i < n; i++) {
+		struct lull_feed *c = &v[i];
+
+		*failed = i;
+		c->id = 0;
+		if (c->child_id != child) {
+			rc = need_child(st, c->child_id, &hh);
+			child = rc == LULL_OK ? c->child_id : 0;
+		}
+		if (rc == LULL_OK)
+			rc = lull_feed_check(c, NULL, a->now_utc, &st->ei);
+		if (rc == LULL_OK)
+			rc = meta_insert(st, &c->meta, a, 1);
+		if (rc == LULL_OK)
+			rc = st->ops->feed_insert(st, c, &c->id);
+	}
+	return rc;
+}
+
+enum lull_err
+lull_store_feed_add_many(struct lull_store *st, struct lull_feed *v,
+    size_t n, const struct lull_actor *a, size_t *failed)
+{
+	enum lull_err rc;
+	size_t i;
+
+	fresh(st);
+	assert(a != NULL && failed != NULL);
+	*failed = 0;
+	if (n == 0)
+		return LULL_OK;
+	rc = level_push(st);
+	if (rc == LULL_OK)
+		rc = write_end(st, feeds_add(st, v, n, a, failed));
+	if (rc != LULL_OK)
+		for (i = 0; i < n; i++)
+			v[i].id = 0;
+	return rc;
+}
+
 enum lull_err
 lull_store_feed_get(struct lull_store *st, int64_t id, struct lull_feed *out)
 {
@@ -1558,5 +1802,347 @@ lull_store_tag_range(struct lull_store *st, int64_t household_id,
 	if (rc == LULL_OK)
 		rc = st->ops->tag_range(st, household_id, child_id, from_day,
 		    to_day, out);
+	return rc;
+}
+
+/* Plans */
+
+/* A plan's own fields: what the schema cannot say in the caller's terms. */
+static enum lull_err
+plan_fields(struct lull_store *st, const struct lull_plan_record *p)
+{
+	const struct lull_plan_state *s = &p->state;
+	enum lull_err rc;
+
+	rc = need_text(st, p->profile_json, "profile",
+	    "a plan needs the profile it was built from");
+	if (rc != LULL_OK)
+		return rc;
+	if ((unsigned)p->method >= LULL_METHOD__MAX)
+		return lull_errinfo_set(&st->ei, LULL_EINVAL, "method",
+		    "method: %d is not a method", (int)p->method);
+	if (s->started_day == LULL_NO_DAY)
+		return lull_errinfo_set(&st->ei, LULL_EINVAL, "state.started",
+		    "state.started: a plan needs the day it started");
+	if (s->step < 1 || s->step > LULL_PLAN_MAX_STEPS)
+		return lull_errinfo_set(&st->ei, LULL_EINVAL, "state.step",
+		    "state.step: %d is not a step (1 to %d)", s->step,
+		    LULL_PLAN_MAX_STEPS);
+	if (s->step_since_day == LULL_NO_DAY ||
+	    s->step_since_day < s->started_day)
+		return lull_errinfo_set(&st->ei, LULL_EINVAL,
+		    "state.step_since",
+		    "state.step_since: the current step needs its first "
+		    "night, on or after the plan's start");
+	if (s->paused != 0 && s->paused != 1)
+		return lull_errinfo_set(&st->ei, LULL_EINVAL, "state.paused",
+		    "state.paused: %d is neither 0 nor 1", s->paused);
+	if (s->pause_by_parent != 0 && s->pause_by_parent != 1)
+		return lull_errinfo_set(&st->ei, LULL_EINVAL,
+		    "state.paused_by_parent",
+		    "state.paused_by_parent: %d is neither 0 nor 1",
+		    s->pause_by_parent);
+	if (s->paused && s->paused_since_day == LULL_NO_DAY)
+		return lull_errinfo_set(&st->ei, LULL_EINVAL,
+		    "state.paused_since",
+		    "state.paused_since: a paused plan needs the day it "
+		    "paused");
+	if (s->slow < 0)
+		return lull_errinfo_set(&st->ei, LULL_EINVAL, "state.slow",
+		    "state.slow: %d extra nights is not a number of nights",
+		    s->slow);
+	if (p->active != 0 && p->active != 1)
+		return lull_errinfo_set(&st->ei, LULL_EINVAL, "active",
+		    "active: %d is neither 0 nor 1", p->active);
+	return LULL_OK;
+}
+
+/* An entry of the history: every decision carries its reason. */
+static enum lull_err
+plan_event_fields(struct lull_store *st, const struct lull_plan_event *ev)
+{
+	if (ev->day == LULL_NO_DAY)
+		return lull_errinfo_set(&st->ei, LULL_EINVAL, "day",
+		    "day: a plan event needs the morning it was made");
+	if ((unsigned)ev->verdict >= LULL_VERDICT__MAX)
+		return lull_errinfo_set(&st->ei, LULL_EINVAL, "verdict",
+		    "verdict: %d is not a verdict", (int)ev->verdict);
+	if ((unsigned)ev->evidence >= LULL_EVIDENCE__MAX)
+		return lull_errinfo_set(&st->ei, LULL_EINVAL, "evidence",
+		    "evidence: %d is not a kind of evidence",
+		    (int)ev->evidence);
+	/* 0 is a plan without a ladder (foundations). */
+	if (ev->step_from < 0 || ev->step_from > LULL_PLAN_MAX_STEPS)
+		return lull_errinfo_set(&st->ei, LULL_EINVAL, "step_from",
+		    "step_from: %d is not a step (0 to %d)", ev->step_from,
+		    LULL_PLAN_MAX_STEPS);
+	if (ev->step_to < 0 || ev->step_to > LULL_PLAN_MAX_STEPS)
+		return lull_errinfo_set(&st->ei, LULL_EINVAL, "step_to",
+		    "step_to: %d is not a step (0 to %d)", ev->step_to,
+		    LULL_PLAN_MAX_STEPS);
+	if (ev->by_parent != 0 && ev->by_parent != 1)
+		return lull_errinfo_set(&st->ei, LULL_EINVAL, "by_parent",
+		    "by_parent: %d is neither 0 nor 1", ev->by_parent);
+	return need_text(st, ev->reason, "reason",
+	    "a plan event needs its reason");
+}
+
+/*
+ * The child's running plan, if any, steps down for a new one: it stays
+ * in the history as a past plan.
+ */
+static enum lull_err
+plan_retire_active(struct lull_store *st, int64_t child_id,
+    const struct lull_actor *a)
+{
+	struct lull_plan_record old;
+	struct lull_meta m;
+	enum lull_err rc;
+
+	rc = st->ops->plan_active(st, child_id, &old);
+	if (rc == LULL_ENOTFOUND) {
+		lull_errinfo_clear(&st->ei);
+		return LULL_OK;
+	}
+	if (rc != LULL_OK)
+		return rc;
+	m = old.meta;
+	rc = meta_update(st, &m, &old.meta, a, "plan", old.id);
+	if (rc == LULL_OK) {
+		old.meta = m;
+		old.active = 0;
+		rc = st->ops->plan_update(st, &old);
+	}
+	lull_plan_record_free(&old);
+	return rc;
+}
+
+static enum lull_err
+plan_add(struct lull_store *st, struct lull_plan_record *c,
+    const struct lull_actor *a)
+{
+	enum lull_err rc;
+	int64_t hh;
+
+	rc = need_child(st, c->child_id, &hh);
+	if (rc == LULL_OK)
+		rc = need_actor(st, a);
+	if (rc == LULL_OK)
+		rc = meta_insert(st, &c->meta, a, 1);
+	if (rc == LULL_OK && c->active)
+		rc = plan_retire_active(st, c->child_id, a);
+	if (rc == LULL_OK)
+		rc = st->ops->plan_insert(st, c, &c->id);
+	return rc;
+}
+
+enum lull_err
+lull_store_plan_add(struct lull_store *st, struct lull_plan_record *p,
+    const struct lull_actor *a)
+{
+	struct lull_plan_record c = *p;
+	enum lull_err rc;
+
+	fresh(st);
+	assert(a != NULL);
+	c.id = 0;
+	rc = plan_fields(st, &c);
+	if (rc == LULL_OK)
+		rc = level_push(st);
+	if (rc == LULL_OK)
+		rc = write_end(st, plan_add(st, &c, a));
+	if (rc == LULL_OK) {
+		p->id = c.id;
+		p->meta = c.meta;
+	}
+	return rc;
+}
+
+enum lull_err
+lull_store_plan_get(struct lull_store *st, int64_t id,
+    struct lull_plan_record *out)
+{
+	fresh(st);
+	return missing(st, st->ops->plan_get(st, id, out), "plan", "plan", id);
+}
+
+enum lull_err
+lull_store_plan_active(struct lull_store *st, int64_t child_id,
+    struct lull_plan_record *out)
+{
+	enum lull_err rc;
+	int64_t hh;
+
+	fresh(st);
+	lull_plan_record_init(out);
+	rc = need_child(st, child_id, &hh);
+	if (rc != LULL_OK)
+		return rc;
+	rc = st->ops->plan_active(st, child_id, out);
+	if (rc == LULL_ENOTFOUND)
+		return lull_errinfo_set(&st->ei, rc, "plan",
+		    "plan: child %lld has no plan running",
+		    (long long)child_id);
+	return rc;
+}
+
+enum lull_err
+lull_store_plan_list(struct lull_store *st, int64_t household_id,
+    struct lull_plan_recordv *out)
+{
+	enum lull_err rc;
+
+	fresh(st);
+	memset(out, 0, sizeof(*out));
+	rc = need_household(st, household_id);
+	if (rc == LULL_OK)
+		rc = st->ops->plan_list(st, household_id, out);
+	return rc;
+}
+
+/* Check an event of plan "plan_id" and write it with meta "fresh_meta". */
+static enum lull_err
+plan_event_add(struct lull_store *st, struct lull_plan_event *ev,
+    const struct lull_actor *a, int fresh_meta)
+{
+	enum lull_err rc;
+
+	ev->id = 0;
+	if (fresh_meta)
+		memset(&ev->meta, 0, sizeof(ev->meta));
+	rc = plan_event_fields(st, ev);
+	if (rc == LULL_OK)
+		rc = need_actor(st, a);
+	if (rc == LULL_OK)
+		rc = meta_insert(st, &ev->meta, a, 1);
+	if (rc == LULL_OK)
+		rc = st->ops->plan_event_insert(st, ev, &ev->id);
+	return rc;
+}
+
+static enum lull_err
+plan_record(struct lull_store *st, struct lull_plan_record *c,
+    struct lull_plan_event *ev, const struct lull_actor *a)
+{
+	struct lull_plan_record w;
+	enum lull_err rc;
+
+	rc = st->ops->plan_get(st, c->id, &w);
+	if (rc != LULL_OK)
+		return missing(st, rc, "id", "plan", c->id);
+	if (!w.active)
+		rc = lull_errinfo_set(&st->ei, LULL_EINVAL, "active",
+		    "active: plan %lld was replaced or ended; its history "
+		    "is closed",
+		    (long long)c->id);
+	if (rc == LULL_OK && ev->plan_id != 0 && ev->plan_id != c->id)
+		rc = lull_errinfo_set(&st->ei, LULL_EINVAL, "plan_id",
+		    "plan_id: the event is for plan %lld, not for plan %lld",
+		    (long long)ev->plan_id, (long long)c->id);
+	/* The stored plan with the caller's state: the child, profile and
+	 * method of a plan never change (a new one replaces it). */
+	if (rc == LULL_OK)
+		rc = meta_update(st, &c->meta, &w.meta, a, "plan", c->id);
+	if (rc == LULL_OK) {
+		w.state = c->state;
+		w.active = c->active;
+		w.meta = c->meta;
+		rc = plan_fields(st, &w);
+	}
+	if (rc == LULL_OK)
+		rc = need_actor(st, a);
+	if (rc == LULL_OK)
+		rc = st->ops->plan_update(st, &w);
+	if (rc == LULL_OK) {
+		ev->plan_id = c->id;
+		rc = plan_event_add(st, ev, a, 1);
+	}
+	lull_plan_record_free(&w);
+	return rc;
+}
+
+enum lull_err
+lull_store_plan_record(struct lull_store *st, struct lull_plan_record *p,
+    struct lull_plan_event *ev, const struct lull_actor *a)
+{
+	struct lull_plan_record c = *p;
+	struct lull_plan_event e = *ev;
+	enum lull_err rc;
+
+	fresh(st);
+	assert(a != NULL);
+	rc = level_push(st);
+	if (rc == LULL_OK)
+		rc = write_end(st, plan_record(st, &c, &e, a));
+	if (rc == LULL_OK) {
+		p->meta = c.meta;
+		ev->id = e.id;
+		ev->plan_id = e.plan_id;
+		ev->meta = e.meta;
+	}
+	return rc;
+}
+
+static enum lull_err
+plan_event_append(struct lull_store *st, struct lull_plan_event *ev,
+    const struct lull_actor *a)
+{
+	struct lull_plan_record p;
+	enum lull_err rc;
+
+	rc = st->ops->plan_get(st, ev->plan_id, &p);
+	lull_plan_record_free(&p);
+	if (rc != LULL_OK)
+		return missing(st, rc, "plan_id", "plan", ev->plan_id);
+	return plan_event_add(st, ev, a, 0);
+}
+
+enum lull_err
+lull_store_plan_event_add(struct lull_store *st, struct lull_plan_event *ev,
+    const struct lull_actor *a)
+{
+	struct lull_plan_event e = *ev;
+	enum lull_err rc;
+
+	fresh(st);
+	assert(a != NULL);
+	rc = level_push(st);
+	if (rc == LULL_OK)
+		rc = write_end(st, plan_event_append(st, &e, a));
+	if (rc == LULL_OK) {
+		ev->id = e.id;
+		ev->meta = e.meta;
+	}
+	return rc;
+}
+
+static enum lull_err
+plan_events(struct lull_store *st, int64_t plan_id,
+    struct lull_plan_eventv *out)
+{
+	struct lull_plan_record p;
+	enum lull_err rc;
+
+	rc = st->ops->plan_get(st, plan_id, &p);
+	lull_plan_record_free(&p);
+	if (rc != LULL_OK)
+		return missing(st, rc, "plan", "plan", plan_id);
+	return st->ops->plan_event_list(st, plan_id, out);
+}
+
+enum lull_err
+lull_store_plan_events(struct lull_store *st, int64_t plan_id,
+    struct lull_plan_eventv *out)
+{
+	enum lull_err rc;
+	int opened;
+
+	fresh(st);
+	memset(out, 0, sizeof(*out));
+	rc = read_begin(st, &opened);
+	if (rc == LULL_OK)
+		rc = read_end(st, opened, plan_events(st, plan_id, out));
+	if (rc != LULL_OK)
+		lull_plan_eventv_free(out);
 	return rc;
 }

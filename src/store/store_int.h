@@ -17,6 +17,7 @@
 
 #include "lull/err.h"
 #include "lull/model.h"
+#include "lull/plan.h"
 #include "lull/store.h"
 
 /* One numbered file of src/store/sql, embedded by scripts/embed-sql.sh. */
@@ -152,6 +153,24 @@ struct store_ops {
 	enum lull_err (*tag_range)(struct lull_store *, int64_t household_id,
 	    int64_t child_id, int32_t from_day, int32_t to_day,
 	    struct lull_tagv *out);
+
+	/* Plans: _update writes every field of the record by its id. */
+	enum lull_err (*plan_insert)(struct lull_store *,
+	    const struct lull_plan_record *, int64_t *id);
+	enum lull_err (*plan_get)(struct lull_store *, int64_t id,
+	    struct lull_plan_record *out);
+	enum lull_err (*plan_active)(struct lull_store *, int64_t child_id,
+	    struct lull_plan_record *out);
+	/* Every plan of the household's children, by id. */
+	enum lull_err (*plan_list)(struct lull_store *, int64_t household_id,
+	    struct lull_plan_recordv *out);
+	enum lull_err (*plan_update)(struct lull_store *,
+	    const struct lull_plan_record *);
+	/* Events are only ever inserted and listed (by id). */
+	enum lull_err (*plan_event_insert)(struct lull_store *,
+	    const struct lull_plan_event *, int64_t *id);
+	enum lull_err (*plan_event_list)(struct lull_store *, int64_t plan_id,
+	    struct lull_plan_eventv *out);
 };
 
 struct lull_store {

@@ -17,6 +17,7 @@
 #include "lull/cal.h"
 #include "lull/err.h"
 #include "lull/model.h"
+#include "lull/plan.h"
 
 #include "store/store_int.h"
 
@@ -78,6 +79,13 @@ enum stmt {
 	STMT_TAG_DELETE,
 	STMT_TAG_RANGE_CHILD,
 	STMT_TAG_RANGE_HOUSEHOLD,
+	STMT_PLAN_INSERT,
+	STMT_PLAN_GET,
+	STMT_PLAN_ACTIVE,
+	STMT_PLAN_LIST,
+	STMT_PLAN_UPDATE,
+	STMT_PLAN_EVENT_INSERT,
+	STMT_PLAN_EVENT_LIST,
 	STMT__MAX
 };
 
@@ -106,6 +114,15 @@ enum stmt {
 #define TAG_COLS                                                               \
 	"t.id, t.child_id, t.kind, t.from_day, t.to_day, t.note, "             \
 	"t.created_utc, t.created_by, t.updated_utc, t.updated_by, t.version"
+
+#define PLAN_COLS                                                              \
+	"p.id, p.child_id, p.profile_json, p.method, p.started_day, p.step, "  \
+	"p.step_since_day, p.paused, p.paused_since_day, p.pause_by_parent, "  \
+	"p.slow, p.active, p.created_utc, p.created_by, p.updated_utc, "       \
+	"p.updated_by, p.version"
+#define PLAN_EVENT_COLS                                                        \
+	"id, plan_id, day, verdict, step_from, step_to, evidence, by_parent, " \
+	"reason, source, " META_COLS
 
 static const char *const sql[STMT__MAX] = {
 	[STMT_BEGIN_READ] = "BEGIN",
@@ -267,6 +284,31 @@ static const char *const sql[STMT__MAX] = {
 	    "FROM tag t JOIN child c ON c.id = t.child_id "
 	    "WHERE c.household_id = ?1 AND t.from_day <= ?3 "
 	    "AND t.to_day >= ?2 ORDER BY t.from_day, t.id",
+
+	[STMT_PLAN_INSERT] =
+	    "INSERT INTO plan (child_id, profile_json, method, started_day, "
+	    "step, step_since_day, paused, paused_since_day, pause_by_parent, "
+	    "slow, active, " META_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+	    "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+	[STMT_PLAN_GET] = "SELECT " PLAN_COLS " FROM plan p WHERE p.id = ?1",
+	[STMT_PLAN_ACTIVE] = "SELECT " PLAN_COLS " FROM plan p "
+			     "WHERE p.child_id = ?1 AND p.active = 1",
+	[STMT_PLAN_LIST] = "SELECT " PLAN_COLS " "
+			   "FROM plan p JOIN child c ON c.id = p.child_id "
+			   "WHERE c.household_id = ?1 ORDER BY p.id",
+	[STMT_PLAN_UPDATE] =
+	    "UPDATE plan SET child_id = ?1, profile_json = ?2, method = ?3, "
+	    "started_day = ?4, step = ?5, step_since_day = ?6, paused = ?7, "
+	    "paused_since_day = ?8, pause_by_parent = ?9, slow = ?10, "
+	    "active = ?11, created_utc = ?12, created_by = ?13, "
+	    "updated_utc = ?14, updated_by = ?15, version = ?16 WHERE id = ?17",
+	[STMT_PLAN_EVENT_INSERT] =
+	    "INSERT INTO plan_event (plan_id, day, verdict, step_from, "
+	    "step_to, evidence, by_parent, reason, source, " META_COLS ") "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+	    "?14)",
+	[STMT_PLAN_EVENT_LIST] = "SELECT " PLAN_EVENT_COLS " FROM plan_event "
+				 "WHERE plan_id = ?1 ORDER BY id",
 };
 
 struct sq {
@@ -793,6 +835,81 @@ row_tag(struct lull_store *st, sqlite3_stmt *s, struct lull_tag *t)
 	if (c_text(s, &c, &t->note))
 		return sq_nomem(st);
 	c_meta(s, &c, &t->meta);
+	return LULL_OK;
+}
+
+/* plan.h names evidence but has no parser; the names are the table. */
+static int
+evidence_parse(const char *name)
+{
+	const char *n;
+	int i;
+
+	for (i = 0; i < LULL_EVIDENCE__MAX; i++) {
+		n = lull_evidence_name((enum lull_evidence)i);
+		if (n != NULL && strcmp(n, name) == 0)
+			return i;
+	}
+	return -1;
+}
+
+static enum lull_err
+row_plan(struct lull_store *st, sqlite3_stmt *s, struct lull_plan_record *p)
+{
+	const char *name;
+	int c = 0, e;
+
+	lull_plan_record_init(p);
+	p->id = c_i64(s, &c);
+	p->child_id = c_i64(s, &c);
+	if (c_text(s, &c, &p->profile_json))
+		return sq_nomem(st);
+	name = c_name(s, &c);
+	e = lull_method_parse(name);
+	if (e < 0) {
+		lull_plan_record_free(p);
+		return sq_bad_name(st, "plan", p->id, "method", name);
+	}
+	p->method = (enum lull_method)e;
+	p->state.started_day = (int32_t)c_i64(s, &c);
+	p->state.step = (int)c_i64(s, &c);
+	p->state.step_since_day = (int32_t)c_i64(s, &c);
+	p->state.paused = (int)c_i64(s, &c);
+	p->state.paused_since_day = c_day(s, &c);
+	p->state.pause_by_parent = (int)c_i64(s, &c);
+	p->state.slow = (int)c_i64(s, &c);
+	p->active = (int)c_i64(s, &c);
+	c_meta(s, &c, &p->meta);
+	return LULL_OK;
+}
+
+static enum lull_err
+row_plan_event(struct lull_store *st, sqlite3_stmt *s,
+    struct lull_plan_event *ev)
+{
+	const char *name;
+	int c = 0, e;
+
+	lull_plan_event_init(ev);
+	ev->id = c_i64(s, &c);
+	ev->plan_id = c_i64(s, &c);
+	ev->day = (int32_t)c_i64(s, &c);
+	name = c_name(s, &c);
+	if ((e = lull_verdict_parse(name)) < 0)
+		return sq_bad_name(st, "plan event", ev->id, "verdict", name);
+	ev->verdict = (enum lull_verdict)e;
+	ev->step_from = (int)c_i64(s, &c);
+	ev->step_to = (int)c_i64(s, &c);
+	name = c_name(s, &c);
+	if ((e = evidence_parse(name)) < 0)
+		return sq_bad_name(st, "plan event", ev->id, "evidence", name);
+	ev->evidence = (enum lull_evidence)e;
+	ev->by_parent = (int)c_i64(s, &c);
+	if (c_text(s, &c, &ev->reason) || c_text(s, &c, &ev->source)) {
+		lull_plan_event_free(ev);
+		return sq_nomem(st);
+	}
+	c_meta(s, &c, &ev->meta);
 	return LULL_OK;
 }
 
@@ -1680,6 +1797,168 @@ sq_tag_range(struct lull_store *st, int64_t household_id, int64_t child_id,
 	return err;
 }
 
+static void
+bind_plan(struct bind *b, const struct lull_plan_record *p)
+{
+	b_i64(b, 1, p->child_id);
+	b_text(b, 2, p->profile_json);
+	b_text(b, 3, lull_method_id(p->method));
+	b_i64(b, 4, p->state.started_day);
+	b_i64(b, 5, p->state.step);
+	b_i64(b, 6, p->state.step_since_day);
+	b_i64(b, 7, p->state.paused);
+	b_day(b, 8, p->state.paused_since_day);
+	b_i64(b, 9, p->state.pause_by_parent);
+	b_i64(b, 10, p->state.slow);
+	b_i64(b, 11, p->active);
+	b_meta(b, 12, &p->meta);
+}
+
+static enum lull_err
+sq_plan_insert(struct lull_store *st, const struct lull_plan_record *p,
+    int64_t *id)
+{
+	struct bind b;
+
+	*id = 0;
+	if (!bind_start(st, &b, STMT_PLAN_INSERT))
+		return st->ei.code;
+	bind_plan(&b, p);
+	return sq_insert(st, &b, "plan", NULL, id);
+}
+
+/* One plan by a statement taking one id. */
+static enum lull_err
+sq_plan_one(struct lull_store *st, enum stmt which, int64_t id,
+    const char *what, struct lull_plan_record *out)
+{
+	enum lull_err err;
+	struct bind b;
+
+	lull_plan_record_init(out);
+	if (!bind_start(st, &b, which))
+		return st->ei.code;
+	b_i64(&b, 1, id);
+	err = sq_one(st, &b, what, id);
+	if (err == LULL_OK)
+		err = row_plan(st, b.s, out);
+	sq_done(b.s);
+	if (err != LULL_OK)
+		lull_plan_record_free(out);
+	return err;
+}
+
+static enum lull_err
+sq_plan_get(struct lull_store *st, int64_t id, struct lull_plan_record *out)
+{
+	return sq_plan_one(st, STMT_PLAN_GET, id, "plan", out);
+}
+
+static enum lull_err
+sq_plan_active(struct lull_store *st, int64_t child_id,
+    struct lull_plan_record *out)
+{
+	return sq_plan_one(st, STMT_PLAN_ACTIVE, child_id, "active plan", out);
+}
+
+static enum lull_err
+sq_plan_list(struct lull_store *st, int64_t household_id,
+    struct lull_plan_recordv *out)
+{
+	enum lull_err err = LULL_OK;
+	struct lull_plan_record item;
+	struct bind b;
+	int have;
+
+	memset(out, 0, sizeof(*out));
+	if (!bind_start(st, &b, STMT_PLAN_LIST))
+		return st->ei.code;
+	b_i64(&b, 1, household_id);
+	for (;;) {
+		err = sq_row(st, &b, &have);
+		if (err != LULL_OK || !have)
+			break;
+		err = row_plan(st, b.s, &item);
+		if (err == LULL_OK &&
+		    lull_plan_recordv_push(out, &item) != LULL_OK)
+			err = sq_nomem(st);
+		if (err != LULL_OK) {
+			lull_plan_record_free(&item);
+			break;
+		}
+	}
+	sq_done(b.s);
+	if (err != LULL_OK)
+		lull_plan_recordv_free(out);
+	return err;
+}
+
+static enum lull_err
+sq_plan_update(struct lull_store *st, const struct lull_plan_record *p)
+{
+	struct bind b;
+
+	if (!bind_start(st, &b, STMT_PLAN_UPDATE))
+		return st->ei.code;
+	bind_plan(&b, p);
+	b_i64(&b, 17, p->id);
+	return sq_change(st, &b, "plan", NULL, p->id);
+}
+
+static enum lull_err
+sq_plan_event_insert(struct lull_store *st, const struct lull_plan_event *ev,
+    int64_t *id)
+{
+	struct bind b;
+
+	*id = 0;
+	if (!bind_start(st, &b, STMT_PLAN_EVENT_INSERT))
+		return st->ei.code;
+	b_i64(&b, 1, ev->plan_id);
+	b_i64(&b, 2, ev->day);
+	b_text(&b, 3, lull_verdict_name(ev->verdict));
+	b_i64(&b, 4, ev->step_from);
+	b_i64(&b, 5, ev->step_to);
+	b_text(&b, 6, lull_evidence_name(ev->evidence));
+	b_i64(&b, 7, ev->by_parent);
+	b_text(&b, 8, ev->reason);
+	b_text(&b, 9, ev->source);
+	b_meta(&b, 10, &ev->meta);
+	return sq_insert(st, &b, "plan event", NULL, id);
+}
+
+static enum lull_err
+sq_plan_event_list(struct lull_store *st, int64_t plan_id,
+    struct lull_plan_eventv *out)
+{
+	enum lull_err err = LULL_OK;
+	struct lull_plan_event item;
+	struct bind b;
+	int have;
+
+	memset(out, 0, sizeof(*out));
+	if (!bind_start(st, &b, STMT_PLAN_EVENT_LIST))
+		return st->ei.code;
+	b_i64(&b, 1, plan_id);
+	for (;;) {
+		err = sq_row(st, &b, &have);
+		if (err != LULL_OK || !have)
+			break;
+		err = row_plan_event(st, b.s, &item);
+		if (err == LULL_OK &&
+		    lull_plan_eventv_push(out, &item) != LULL_OK)
+			err = sq_nomem(st);
+		if (err != LULL_OK) {
+			lull_plan_event_free(&item);
+			break;
+		}
+	}
+	sq_done(b.s);
+	if (err != LULL_OK)
+		lull_plan_eventv_free(out);
+	return err;
+}
+
 const struct store_ops store_sqlite_ops = {
 	.scheme = "sqlite",
 	.open = sq_open,
@@ -1725,4 +2004,11 @@ const struct store_ops store_sqlite_ops = {
 	.tag_update = sq_tag_update,
 	.tag_delete = sq_tag_delete,
 	.tag_range = sq_tag_range,
+	.plan_insert = sq_plan_insert,
+	.plan_get = sq_plan_get,
+	.plan_active = sq_plan_active,
+	.plan_list = sq_plan_list,
+	.plan_update = sq_plan_update,
+	.plan_event_insert = sq_plan_event_insert,
+	.plan_event_list = sq_plan_event_list,
 };

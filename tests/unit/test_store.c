@@ -20,6 +20,7 @@
 #include "lull/store.h"
 #include "lull/tz.h"
 
+#include "store/store_int.h"
 #include "t.h"
 
 /* A household the cases share: a fresh database file for each case. */
@@ -226,7 +227,9 @@ test_open_migrate_reopen(void)
 	int64_t id;
 
 	T_CHECK(fx_open() == 0);
-	T_EQ_INT(lull_store_schema_version(fx.st), 1);
+	/* Every compiled-in migration ran: the version is the last one. */
+	T_EQ_INT(lull_store_schema_version(fx.st),
+	    store_migrations[store_nmigrations - 1].version);
 	h.name = W("Home");
 	h.tz = W("Europe/Berlin");
 	T_EQ_INT(lull_store_household_add(fx.st, &h, &a, &id), LULL_OK);
@@ -234,7 +237,8 @@ test_open_migrate_reopen(void)
 
 	/* A plain path is the SQLite default; the version stays. */
 	T_EQ_INT(lull_store_open(&fx.st, fx.path, &ei), LULL_OK);
-	T_EQ_INT(lull_store_schema_version(fx.st), 1);
+	T_EQ_INT(lull_store_schema_version(fx.st),
+	    store_migrations[store_nmigrations - 1].version);
 	memset(&h, 0, sizeof(h));
 	T_EQ_INT(lull_store_household_get(fx.st, 0, &h), LULL_OK);
 	T_EQ_INT(h.id, id);

@@ -1,0 +1,718 @@
+/*
+ * lull plan ...: preview a plan from an intake profile, start it for a
+ * child, tonight's guidance, the morning decision, the parent's own moves
+ * and the plan's history.  The rules are in src/core/plan*.c; this file
+ * reads files, the journal and the clock, and prints.
+ * SPDX-License-Identifier: ISC
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "lull/journal.h"
+#include "lull/plan.h"
+#include "lull/plan_json.h"
+#include "lull/tzload.h"
+#include "cli_int.h"
+
+#define PROFILE_MAX_BYTES (1L << 20)
+#define WRAP 76
+
+/* ---- reading a profile ----------------------------------------------- */
+
+static int
+slurp(const char *path, char **out, size_t *len)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	size_t n = 0, got;
+	char *buf;
+
+	*out = NULL;
+	if (f == NULL)
+		return cli_errx(EXIT_NOTFOUND, "--profile: %s: %s", path,
+		    strerror(errno));
+	if ((buf = malloc(PROFILE_MAX_BYTES + 1)) == NULL) {
+		if (f != stdin)
+			fclose(f);
+		return cli_errx(EXIT_FAIL, "out of memory");
+	}
+	while ((got = fread(buf + n, 1, PROFILE_MAX_BYTES + 1 - n, f)) > 0)
+		n += got;
+	if (f != stdin)
+		fclose(f);
+	if (n > PROFILE_MAX_BYTES) {
+		free(buf);
+		return cli_errx(EXIT_INVALID, "--profile: %s is larger than a "
+		    "profile can be (1 MB)", path);
+	}
+	buf[n] = '\0';
+	*out = buf;
+	*len = n;
+	return EXIT_OK;
+}
+
+static int
+read_profile(const char *path, int32_t today, struct lull_profile *p)
+{
+	struct lull_errinfo ei;
+	enum lull_err rc;
+	size_t len = 0;
+	char *text;
+	int x;
+
+	if ((x = slurp(path, &text, &len)))
+		return x;
+	rc = lull_profile_from_json(text, len, path, today, p, &ei);
+	free(text);
+	if (rc != LULL_OK)
+		return cli_errx(cli_exit_of(rc), "%s", ei.msg);
+	return EXIT_OK;
+}
+
+static int
+build(const struct lull_profile *p, struct lull_plan *plan)
+{
+	struct lull_errinfo ei;
+	enum lull_err rc;
+
+	if ((rc = lull_plan_build(p, plan, &ei)) != LULL_OK)
+		return cli_errx(cli_exit_of(rc), "%s", ei.msg);
+	return EXIT_OK;
+}
+
+/* ---- printing -------------------------------------------------------- */
+
+/* Print "text" wrapped at WRAP columns, each line after "indent". */
+static void
+wrap(const char *indent, const char *first, const char *text)
+{
+	size_t col, ind = strlen(indent), flen = strlen(first);
+	const char *p = text;
+
+	fputs(indent, stdout);
+	fputs(first, stdout);
+	col = ind + flen;
+	while (*p != '\0') {
+		size_t w = strcspn(p, " ");
+
+		if (col + w > WRAP && col > ind + flen) {
+			printf("\n%s%*s", indent, (int)flen, "");
+			col = ind + flen;
+		}
+		fwrite(p, 1, w, stdout);
+		col += w;
+		p += w;
+		while (*p == ' ')
+			p++;
+		if (*p != '\0') {
+			putchar(' ');
+			col++;
+		}
+	}
+	putchar('\n');
+}
+
+static void
+print_step(const struct lull_step *s, int current, int slow)
+{
+	char head[160];
+
+	snprintf(head, sizeof(head), "%s%d. %s (%s, at least %d night%s)",
+	    current ? "> " : "  ", s->index, s->title,
+	    lull_presence_name(s->presence), s->nights_min + slow,
+	    s->nights_min + slow == 1 ? "" : "s");
+	wrap("  ", "", head);
+	wrap("       ", "Bedtime: ", s->bedtime);
+	wrap("       ", "Waking: ", s->waking);
+	wrap("       ", "If crying builds: ", s->if_crying);
+}
+
+static void
+print_notes(const struct lull_plan *p)
+{
+	size_t i;
+
+	if (p->nreferrals > 0) {
+		printf("\nSee a clinician:\n");
+		for (i = 0; i < p->nreferrals; i++) {
+			char head[32];
+
+			snprintf(head, sizeof(head), "[%s] ",
+			    lull_urgency_name(p->referrals[i].urgency));
+			wrap("  ", head, p->referrals[i].message);
+		}
+	}
+	if (p->nsafety > 0) {
+		printf("\nSafety:\n");
+		for (i = 0; i < p->nsafety; i++) {
+			const struct lull_safety *s = &p->safety[i];
+
+			wrap("  ",
+			    s->severity == LULL_SEVERITY_STRONG ? "(!) " :
+			    s->severity == LULL_SEVERITY_WARNING ? "(*) " :
+								   "- ",
+			    s->message);
+		}
+	}
+}
+
+static void
+print_plan(const struct lull_plan *p, const struct lull_plan_state *st)
+{
+	const struct lull_method_info *m = lull_method_info(p->method);
+	char age[32], head[200];
+	size_t i;
+
+	lull_age_format(p->age_days, age, sizeof(age));
+	printf("A %s plan for a child of %s%s.\n", lull_mode_name(p->mode), age,
+	    p->corrected ? " (corrected age)" : "");
+	if (p->nreferrals > 0 &&
+	    p->referrals[0].urgency == LULL_URGENCY_EMERGENCY)
+		wrap("", "FIRST: ", p->referrals[0].message);
+	snprintf(head, sizeof(head), "%s, %s: ", lull_method_id(p->method),
+	    m->name);
+	wrap("", head, m->summary);
+	if (p->focus != LULL_ASSOC_NONE)
+		printf("One thing changes at a time: %s.\n",
+		    lull_assoc_name(p->focus));
+	if (p->nreasons > 0) {
+		printf("\nWhy:\n");
+		for (i = 0; i < p->nreasons; i++)
+			wrap("  ", "- ", p->reasons[i].text);
+	}
+	if (p->nsteps > 0) {
+		printf("\nSteps:\n");
+		for (i = 0; i < p->nsteps; i++)
+			print_step(&p->steps[i],
+			    st != NULL && (size_t)st->step == i + 1,
+			    st ? st->slow : 0);
+	}
+	print_notes(p);
+	if (p->nalternatives > 0) {
+		printf("\nOther methods that suit:");
+		for (i = 0; i < p->nalternatives; i++)
+			printf(" %s (%s)", lull_method_id(p->alternatives[i]),
+			    lull_method_info(p->alternatives[i])->name);
+		printf("\n");
+	}
+	printf("\nGeneral information, not medical advice. You know your "
+	       "child best: pause, slow down or step back whenever you "
+	       "need.\n");
+}
+
+/* ---- preview --------------------------------------------------------- */
+
+static int32_t
+system_today(struct cli *cli)
+{
+	struct lull_errinfo ei;
+	struct lull_tz *tz = NULL;
+	char zone[128];
+	int32_t d;
+
+	lull_tz_system_name(zone, sizeof(zone));
+	if (lull_tz_load(&tz, zone, &ei) != LULL_OK &&
+	    lull_tz_utc(&tz) != LULL_OK)
+		return (int32_t)(cli->now / 86400);
+	d = lull_local_day(tz, cli->now);
+	lull_tz_free(tz);
+	return d;
+}
+
+int
+cmd_plan_preview(struct cli *cli)
+{
+	const char *path = cli_opt(cli, "profile");
+	struct lull_profile p;
+	struct lull_plan plan;
+	int x;
+
+	if (path == NULL)
+		return cli_errx(EXIT_USAGE, "plan preview: --profile FILE is "
+		    "needed (see docs/profile.md)");
+	if ((x = read_profile(path, system_today(cli), &p)) ||
+	    (x = build(&p, &plan)))
+		return x;
+	if (cli->json)
+		return cli_print_json(lull_plan_to_json(&plan, &p));
+	print_plan(&plan, NULL);
+	return EXIT_OK;
+}
+
+/* ---- a child's running plan ------------------------------------------- */
+
+struct running {
+	struct lull_child child;
+	struct lull_plan_record rec;
+	struct lull_profile profile;
+	struct lull_plan plan;
+	int32_t today;
+};
+
+static void
+running_free(struct running *r)
+{
+	lull_child_free(&r->child);
+	lull_plan_record_free(&r->rec);
+}
+
+/*
+ * Load the child's active plan and rebuild it for today from its stored
+ * profile, keeping its method: the ladder is the same, while gates that
+ * depend on age or health are checked afresh each day.
+ */
+static int
+running_load(struct cli *cli, struct running *r)
+{
+	struct lull_errinfo ei;
+	enum lull_err rc;
+	int x;
+
+	memset(r, 0, sizeof(*r));
+	lull_child_init(&r->child);
+	lull_plan_record_init(&r->rec);
+	r->today = lull_local_day(cli->tz, cli->now);
+	if ((x = cli_child(cli, &r->child)))
+		return x;
+	rc = lull_store_plan_active(cli->st, r->child.id, &r->rec);
+	if (rc == LULL_ENOTFOUND)
+		return cli_errx(EXIT_NOTFOUND,
+		    "%s has no plan yet; start one with: lull plan start "
+		    "--profile FILE",
+		    r->child.name);
+	if (rc != LULL_OK)
+		return cli_fail_store(cli, rc);
+	rc = lull_profile_from_json(r->rec.profile_json,
+	    strlen(r->rec.profile_json), "stored profile", r->today,
+	    &r->profile, &ei);
+	if (rc != LULL_OK)
+		return cli_errx(EXIT_FAIL, "%s", ei.msg);
+	r->profile.today = r->today;
+	r->profile.method = r->rec.method;
+	rc = lull_plan_build(&r->profile, &r->plan, &ei);
+	if (rc == LULL_EINVAL && strcmp(ei.field, "method") == 0) {
+		/* The child outgrew the method (or a gate closed it): show
+		 * what suits now rather than fail. */
+		fprintf(stderr, "lull: note: %s\n", ei.msg);
+		r->profile.method = LULL_METHOD_NONE;
+		rc = lull_plan_build(&r->profile, &r->plan, &ei);
+	}
+	if (rc != LULL_OK)
+		return cli_errx(cli_exit_of(rc), "%s", ei.msg);
+	return EXIT_OK;
+}
+
+int
+cmd_plan_start(struct cli *cli)
+{
+	const char *path = cli_opt(cli, "profile");
+	struct lull_plan_record rec;
+	struct lull_profile p;
+	struct lull_plan plan;
+	struct lull_child c;
+	enum lull_err rc;
+	char a[16], b[16];
+	int32_t today = lull_local_day(cli->tz, cli->now);
+	int x;
+
+	if (path == NULL)
+		return cli_errx(EXIT_USAGE, "plan start: --profile FILE is "
+		    "needed (see docs/profile.md)");
+	lull_child_init(&c);
+	lull_plan_record_init(&rec);
+	if ((x = cli_child(cli, &c)) || (x = read_profile(path, today, &p)))
+		goto out;
+	/* The profile speaks of this child: its dates must agree with the
+	 * journal's, or ages (and so the gates) would disagree. */
+	if (p.born_day != c.born_day) {
+		lull_date_format(c.born_day, a, sizeof(a));
+		lull_date_format(p.born_day, b, sizeof(b));
+		x = cli_errx(EXIT_INVALID,
+		    "child.born: the profile says %s, but %s was born %s; "
+		    "make them agree",
+		    b, c.name, a);
+		goto out;
+	}
+	if (p.due_day != c.due_day) {
+		snprintf(a, sizeof(a), "none");
+		snprintf(b, sizeof(b), "none");
+		if (c.due_day != LULL_NO_DAY)
+			lull_date_format(c.due_day, a, sizeof(a));
+		if (p.due_day != LULL_NO_DAY)
+			lull_date_format(p.due_day, b, sizeof(b));
+		x = cli_errx(EXIT_INVALID,
+		    "child.due: the profile says %s, but %s's due date is %s; "
+		    "make them agree (lull child edit)",
+		    b, c.name, a);
+		goto out;
+	}
+	p.today = today;
+	if ((x = build(&p, &plan)))
+		goto out;
+	if (lull_profile_to_text(&p, &rec.profile_json) != LULL_OK) {
+		x = cli_errx(EXIT_FAIL, "out of memory");
+		goto out;
+	}
+	rec.child_id = c.id;
+	rec.method = plan.method;
+	rec.state.started_day = today;
+	rec.state.step = 1;
+	rec.state.step_since_day = today;
+	if (plan.mode == LULL_MODE_PAUSED) {
+		rec.state.paused = 1;
+		rec.state.paused_since_day = today;
+	}
+	if ((rc = lull_store_plan_add(cli->st, &rec, &cli->actor))) {
+		x = cli_fail_store(cli, rc);
+		goto out;
+	}
+	if (cli->json) {
+		x = cli_print_json(lull_plan_to_json(&plan, &p));
+		goto out;
+	}
+	printf("Started a plan for %s.\n\n", c.name);
+	print_plan(&plan, &rec.state);
+	if (plan.mode == LULL_MODE_COACHING)
+		printf("\nTonight is step 1. Each morning, run: lull plan "
+		       "decide\n");
+out:
+	lull_plan_record_free(&rec);
+	lull_child_free(&c);
+	return x;
+}
+
+static json_t *
+today_json(const struct running *r, const struct lull_step *s)
+{
+	json_t *o = json_object();
+	json_t *pj = lull_plan_to_json(&r->plan, &r->profile);
+	json_t *sj = lull_plan_state_to_json(&r->rec.state);
+
+	if (o == NULL || pj == NULL || sj == NULL ||
+	    json_object_set_new(o, "child", json_string(r->child.name)) ||
+	    json_object_set_new(o, "step", s ? json_integer(s->index) :
+					       json_null()) ||
+	    json_object_set_new(o, "state", sj) ||
+	    json_object_set_new(o, "plan", pj)) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
+}
+
+int
+cmd_plan_today(struct cli *cli)
+{
+	const struct lull_step *s;
+	struct running r;
+	int x;
+
+	if ((x = running_load(cli, &r))) {
+		running_free(&r);
+		return x;
+	}
+	s = lull_plan_step(&r.plan, r.rec.state.step);
+	if (cli->json) {
+		x = cli_print_json(today_json(&r, s));
+		running_free(&r);
+		return x;
+	}
+	printf("Tonight for %s: %s, %s.\n", r.child.name,
+	    lull_method_id(r.plan.method),
+	    lull_method_info(r.plan.method)->name);
+	if (r.plan.nreferrals > 0 &&
+	    r.plan.referrals[0].urgency == LULL_URGENCY_EMERGENCY)
+		wrap("", "FIRST: ", r.plan.referrals[0].message);
+	if (r.rec.state.paused || r.plan.mode == LULL_MODE_PAUSED)
+		printf("The plan is paused: comfort and help as much as your "
+		       "child needs tonight.\n");
+	if (s != NULL && r.plan.mode == LULL_MODE_COACHING) {
+		printf("Step %d of %zu:\n", s->index, r.plan.nsteps);
+		print_step(s, 0, r.rec.state.slow);
+	} else if (s != NULL) {
+		printf("The foundations:\n");
+		print_step(s, 0, 0);
+	}
+	print_notes(&r.plan);
+	running_free(&r);
+	return EXIT_OK;
+}
+
+/*
+ * Nights from "from" to yesterday, observed from the journal.  *out is
+ * malloc'd with *n entries.
+ */
+static int
+observe(struct cli *cli, int64_t child, int32_t from, int32_t to,
+    struct lull_night **out, size_t *n)
+{
+	struct lull_sleepv sv = { 0 };
+	struct lull_tagv tv = { 0 };
+	enum lull_err rc;
+
+	*out = NULL;
+	*n = 0;
+	if (to < from)
+		return EXIT_OK;
+	if ((rc = lull_store_sleep_range(cli->st, cli->hh.id, child,
+		 lull_tz_day_start(cli->tz, from),
+		 lull_tz_day_start(cli->tz, to + 1), &sv)) ||
+	    (rc = lull_store_tag_range(cli->st, cli->hh.id, child, from, to,
+		 &tv))) {
+		lull_sleepv_free(&sv);
+		return cli_fail_store(cli, rc);
+	}
+	*n = (size_t)(to - from + 1);
+	if ((*out = calloc(*n, sizeof(**out))) == NULL) {
+		lull_sleepv_free(&sv);
+		lull_tagv_free(&tv);
+		return cli_errx(EXIT_FAIL, "out of memory");
+	}
+	lull_night_observe(cli->tz, &sv, &tv, from, to, *out);
+	lull_sleepv_free(&sv);
+	lull_tagv_free(&tv);
+	return EXIT_OK;
+}
+
+static void
+print_decision(const struct lull_decision *d)
+{
+	size_t i;
+
+	printf("%s", lull_verdict_name(d->verdict));
+	if (d->step_to != d->step_from)
+		printf(": step %d -> %d", d->step_from, d->step_to);
+	printf(" (%s)\n", lull_evidence_name(d->evidence));
+	wrap("", "", d->reason);
+	if (d->nsuggest > 0) {
+		printf("Methods to consider:");
+		for (i = 0; i < d->nsuggest; i++)
+			printf(" %s (%s)", lull_method_id(d->suggest[i]),
+			    lull_method_info(d->suggest[i])->name);
+		printf("\n");
+	}
+	if (d->source != NULL)
+		wrap("", "Source: ", d->source);
+}
+
+/* This morning's decision, if one is in the history already. */
+static int
+decided_today(struct cli *cli, const struct running *r,
+    struct lull_plan_event *out)
+{
+	struct lull_plan_eventv v = { 0 };
+	enum lull_err rc;
+	size_t i;
+	int found = 0;
+
+	rc = lull_store_plan_events(cli->st, r->rec.id, &v);
+	if (rc != LULL_OK)
+		return -1;
+	for (i = v.n; i > 0 && !found; i--)
+		if (v.v[i - 1].day == r->today && !v.v[i - 1].by_parent) {
+			*out = v.v[i - 1];
+			lull_plan_event_init(&v.v[i - 1]);
+			found = 1;
+		}
+	lull_plan_eventv_free(&v);
+	return found;
+}
+
+int
+cmd_plan_decide(struct cli *cli)
+{
+	struct lull_night *nights = NULL, *base = NULL;
+	struct lull_plan_event ev;
+	struct lull_decision d;
+	struct running r;
+	enum lull_err rc;
+	size_t n, nb;
+	int32_t from;
+	int x, done;
+
+	lull_plan_event_init(&ev);
+	if ((x = running_load(cli, &r)))
+		goto out;
+	if ((done = decided_today(cli, &r, &ev)) < 0) {
+		x = cli_fail_store(cli, LULL_ESTORE);
+		goto out;
+	}
+	if (done) {
+		/* One decision a morning: asking again shows it. */
+		if (cli->json) {
+			x = cli_print_json(lull_plan_event_to_json(&ev, cli->tz));
+			goto out;
+		}
+		printf("Already decided this morning for %s: ", r.child.name);
+		printf("%s\n", lull_verdict_name(ev.verdict));
+		wrap("", "", ev.reason);
+		goto out;
+	}
+	/* Enough nights back for the current step and a stall check. */
+	from = r.rec.state.started_day;
+	if (from < r.today - 60)
+		from = r.today - 60;
+	if ((x = observe(cli, r.child.id, from, r.today - 1, &nights, &n)) ||
+	    (x = observe(cli, r.child.id, r.rec.state.started_day - 7,
+		 r.rec.state.started_day - 1, &base, &nb)))
+		goto out;
+	lull_plan_decide(&r.plan, &r.rec.state, nights, n, base, nb, r.today,
+	    &d);
+	lull_plan_apply(&r.plan, &r.rec.state, &d, r.today);
+	if (lull_plan_event_from(&ev, r.rec.id, &d, r.today, 0) != LULL_OK) {
+		x = cli_errx(EXIT_FAIL, "out of memory");
+		goto out;
+	}
+	if ((rc = lull_store_plan_record(cli->st, &r.rec, &ev, &cli->actor))) {
+		x = cli_fail_store(cli, rc);
+		goto out;
+	}
+	if (cli->json) {
+		x = cli_print_json(lull_decision_to_json(&d));
+		goto out;
+	}
+	printf("This morning for %s: ", r.child.name);
+	print_decision(&d);
+out:
+	free(nights);
+	free(base);
+	lull_plan_event_free(&ev);
+	running_free(&r);
+	return x;
+}
+
+static int
+parent_move(struct cli *cli, enum lull_verdict v, int to_step)
+{
+	struct lull_plan_event ev;
+	struct lull_decision d;
+	struct lull_errinfo ei;
+	struct running r;
+	enum lull_err rc;
+	int x;
+
+	lull_plan_event_init(&ev);
+	if ((x = running_load(cli, &r)))
+		goto out;
+	rc = lull_plan_parent(&r.plan, &r.rec.state, v, to_step,
+	    cli_opt(cli, "note"), r.today, &d, &ei);
+	if (rc != LULL_OK) {
+		x = cli_errx(cli_exit_of(rc), "%s", ei.msg);
+		goto out;
+	}
+	if (lull_plan_event_from(&ev, r.rec.id, &d, r.today, 1) != LULL_OK) {
+		x = cli_errx(EXIT_FAIL, "out of memory");
+		goto out;
+	}
+	if ((rc = lull_store_plan_record(cli->st, &r.rec, &ev, &cli->actor))) {
+		x = cli_fail_store(cli, rc);
+		goto out;
+	}
+	if (cli->json)
+		x = cli_print_json(lull_decision_to_json(&d));
+	else
+		wrap("", "", d.reason);
+out:
+	lull_plan_event_free(&ev);
+	running_free(&r);
+	return x;
+}
+
+int
+cmd_plan_pause(struct cli *cli)
+{
+	return parent_move(cli, LULL_VERDICT_PAUSE, 0);
+}
+
+int
+cmd_plan_resume(struct cli *cli)
+{
+	return parent_move(cli, LULL_VERDICT_RESUME, 0);
+}
+
+int
+cmd_plan_back(struct cli *cli)
+{
+	return parent_move(cli, LULL_VERDICT_STEP_BACK, 0);
+}
+
+int
+cmd_plan_slow(struct cli *cli)
+{
+	return parent_move(cli, LULL_VERDICT_SLOW, 0);
+}
+
+int
+cmd_plan_override(struct cli *cli)
+{
+	const char *v = cli_opt(cli, "step");
+	int32_t step;
+	int x;
+
+	if (v == NULL)
+		return cli_errx(EXIT_USAGE, "plan override: --step N is needed");
+	if ((x = cli_int("step", v, 1, LULL_PLAN_MAX_STEPS, &step)))
+		return x;
+	return parent_move(cli, LULL_VERDICT_OVERRIDE, step);
+}
+
+int
+cmd_plan_history(struct cli *cli)
+{
+	struct lull_plan_eventv v = { 0 };
+	struct running r;
+	enum lull_err rc;
+	json_t *a;
+	size_t i;
+	int x;
+
+	if ((x = running_load(cli, &r))) {
+		running_free(&r);
+		return x;
+	}
+	if ((rc = lull_store_plan_events(cli->st, r.rec.id, &v))) {
+		running_free(&r);
+		return cli_fail_store(cli, rc);
+	}
+	if (cli->json) {
+		a = json_array();
+		for (i = 0; a != NULL && i < v.n; i++)
+			if (json_array_append_new(a,
+				lull_plan_event_to_json(&v.v[i], cli->tz))) {
+				json_decref(a);
+				a = NULL;
+			}
+		x = cli_print_json(a);
+	} else {
+		char date[32];
+
+		lull_date_format_long(r.rec.state.started_day, date,
+		    sizeof(date));
+		printf("%s's plan (%s, %s), started %s:\n", r.child.name,
+		    lull_method_id(r.rec.method),
+		    lull_method_info(r.rec.method)->name, date);
+		if (v.n == 0)
+			printf("  no decisions yet; each morning: lull plan "
+			       "decide\n");
+		for (i = 0; i < v.n; i++) {
+			const struct lull_plan_event *e = &v.v[i];
+			const char *who = cli_caregiver_name(cli,
+			    e->meta.created_by);
+			char head[96];
+
+			lull_date_format(e->day, date, sizeof(date));
+			snprintf(head, sizeof(head), "%s  %s%s%s%s ", date,
+			    lull_verdict_name(e->verdict),
+			    e->by_parent ? " (by " : "",
+			    e->by_parent ? (*who ? who : "you") : "",
+			    e->by_parent ? ")" : "");
+			wrap("  ", head, e->reason);
+		}
+	}
+	lull_plan_eventv_free(&v);
+	running_free(&r);
+	return x;
+}

@@ -6,6 +6,10 @@
 set -eu
 LULL=$1
 DB=$2
+# The demo's weeks end today: a demo from an earlier day is made anew.
+if [ -f "$DB" ] && [ -n "$(find "$DB" -mmin +720 2>/dev/null)" ]; then
+	rm -f "$DB" "$DB-wal" "$DB-shm"
+fi
 if [ ! -f "$DB" ]; then
 	"$LULL" --db "$DB" demo
 fi

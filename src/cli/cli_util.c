@@ -146,7 +146,7 @@ cli_time(struct cli *cli, const char *opt, const char *text, int64_t after,
 	memset(&note, 0, sizeof(note));
 	rc = lull_time_parse_user(text, opt, &ctx, utc, &note, &ei);
 	if (rc != LULL_OK)
-		return cli_errx(EXIT_INVALID, "--%s", ei.msg);
+		return cli_errx(EXIT_INVALID, "%s", ei.msg);
 	note_dst(cli, opt, &note, *utc);
 	return EXIT_OK;
 }
@@ -162,7 +162,7 @@ cli_date(struct cli *cli, const char *opt, const char *text, int32_t *day)
 		return EXIT_OK;
 	}
 	if (lull_date_parse(text, opt, day, &ei) != LULL_OK)
-		return cli_errx(EXIT_INVALID, "--%s", ei.msg);
+		return cli_errx(EXIT_INVALID, "%s", ei.msg);
 	return EXIT_OK;
 }
 

@@ -30,7 +30,7 @@ cmd_init(struct cli *cli)
 		zone = sysname;
 	}
 	if ((rc = lull_tz_load(&tz, zone, &ei)) != LULL_OK)
-		return cli_errx(cli_exit_of(rc), "--tz: %s", ei.msg);
+		return cli_errx(cli_exit_of(rc), "--%s", ei.msg);
 	/* Only a good zone creates the journal file. */
 	if ((x = cli_open(cli, CLI_NEEDS_STORE))) {
 		lull_tz_free(tz);

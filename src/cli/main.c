@@ -56,7 +56,7 @@ static const struct cli_cmd cmds[] = {
 	    1, CLI_NEEDS_HOUSEHOLD, cmd_caregiver_delete },
 	{ "sleep start",
 	    "[--child C] [--at TIME] [--kind nap|night] [--how LIST] "
-	    "[--where PLACE] [--by NAME] [--routine yes|no]",
+	    "[--where PLACE] [--by NAME] [--routine yes|no] [--note TEXT]",
 	    "Start the sleep timer: the child fell asleep now (or --at).",
 	    "child= at= kind= how= where= by= routine= note=", 0, 0,
 	    CLI_NEEDS_HOUSEHOLD, cmd_sleep_start },
@@ -84,9 +84,10 @@ static const struct cli_cmd cmds[] = {
 	{ "waking start", "[--child C] [--at TIME]",
 	    "The child woke during the ongoing sleep: start a waking.",
 	    "child= at=", 0, 0, CLI_NEEDS_HOUSEHOLD, cmd_waking_start },
-	{ "waking stop", "[--child C] [--at TIME] [--response R] [--by NAME]",
+	{ "waking stop",
+	    "[--child C] [--at TIME] [--response R] [--by NAME] [--note TEXT]",
 	    "Back asleep: end the open waking, with what helped.",
-	    "child= at= response= by=", 0, 0, CLI_NEEDS_HOUSEHOLD,
+	    "child= at= response= by= note=", 0, 0, CLI_NEEDS_HOUSEHOLD,
 	    cmd_waking_stop },
 	{ "feed add",
 	    "--at TIME [--to TIME|--minutes N] [--kind breast|bottle|solids] "
@@ -393,7 +394,9 @@ read_clock(struct cli *cli)
 			return cli_errx(EXIT_USAGE, "%s", ei.msg);
 		return EXIT_OK;
 	}
-	cli->now = (int64_t)time(NULL);
+	/* To the minute, like every time a person types: a sleep from
+	 * 11:00 to 11:44 then lasts 44 minutes, not 44 and a bit. */
+	cli->now = (int64_t)time(NULL) / 60 * 60;
 	return EXIT_OK;
 }
 

@@ -754,6 +754,102 @@ in_wake_window(int32_t sec)
 }
 
 /*
+ * What the journal has already, for one child's run of sleeps or feeds
+ * (sorted, after duplicates and overlaps, before joins: a night an older
+ * import stored in part is not joined over, so its later part comes in
+ * on its own rather than being lost).  An identical sleep, or any sleep
+ * or feed with the same start, is already imported; a sleep overlapping
+ * a stored one is left out.
+ */
+static enum lull_err
+journal_check(struct imp *im, const struct lull_tz *tz, const uint32_t *ix,
+    size_t n, int sleeps)
+{
+	struct lull_sleepv have = { 0 };
+	struct lull_feedv fh = { 0 };
+	struct imp_rec *r;
+	enum lull_err rc;
+	int64_t lo = INT64_MAX, hi = INT64_MIN, re;
+	size_t i, p = 0, q;
+	char a[100], b[100];
+
+	if (im->st == NULL)
+		return LULL_OK;
+	for (i = 0; i < n; i++) {
+		r = &im->rec[ix[i]];
+		if (r->drop)
+			continue;
+		re = r->e_utc == LULL_NO_TIME || !sleeps ? r->s_utc + 1 :
+							   r->e_utc;
+		if (sleeps && r->e_utc == LULL_NO_TIME)
+			re = INT64_MAX;
+		lo = r->s_utc < lo ? r->s_utc : lo;
+		hi = re > hi ? re : hi;
+	}
+	if (lo == INT64_MAX)
+		return LULL_OK;
+	rc = sleeps ? lull_store_sleep_range(im->st, im->hh,
+			  im->rec[ix[0]].child_id, lo, hi, &have) :
+		      lull_store_feed_range(im->st, im->hh,
+			  im->rec[ix[0]].child_id, lo, hi, &fh);
+	if (rc != LULL_OK) {
+		*im->ei = *lull_store_error(im->st);
+		return rc;
+	}
+	for (i = 0; rc == LULL_OK && i < n; i++) {
+		const struct lull_sleep *o = NULL;
+
+		r = &im->rec[ix[i]];
+		if (r->drop)
+			continue;
+		if (!sleeps) {
+			while (p < fh.n && fh.v[p].start_utc < r->s_utc)
+				p++;
+			if (p < fh.n && fh.v[p].start_utc == r->s_utc) {
+				r->drop = 1;
+				im->rep->existing++;
+			}
+			continue;
+		}
+		/* Both sorted by start: stored sleeps that end before this
+		 * one starts are behind every later one too. */
+		while (p < have.n && have.v[p].end_utc != LULL_NO_TIME &&
+		    have.v[p].end_utc <= r->s_utc)
+			p++;
+		re = r->e_utc == LULL_NO_TIME ? INT64_MAX : r->e_utc;
+		for (q = p; q < have.n && have.v[q].start_utc < re; q++)
+			if (have.v[q].end_utc == LULL_NO_TIME ||
+			    have.v[q].end_utc > r->s_utc) {
+				o = &have.v[q];
+				break;
+			}
+		if (o == NULL)
+			continue;
+		r->drop = 1;
+		fmt_span(tz, r->s_utc, r->e_utc, a, sizeof(a));
+		fmt_span(tz, o->start_utc, o->end_utc, b, sizeof(b));
+		if (o->start_utc == r->s_utc) {
+			im->rep->existing++;
+			if (o->end_utc != r->e_utc)
+				rc = imp_event(im, r->src, r->line,
+				    LULL_IMP_EXISTS,
+				    "sleep %s: a sleep starting then is already "
+				    "in the journal (#%lld, %s): kept as it is",
+				    a, (long long)o->id, b);
+		} else {
+			im->rep->existing_overlap++;
+			rc = imp_event(im, r->src, r->line, LULL_IMP_EXISTS,
+			    "sleep %s overlaps sleep #%lld (%s) already in "
+			    "the journal: left out",
+			    a, (long long)o->id, b);
+		}
+	}
+	lull_sleepv_free(&have);
+	lull_feedv_free(&fh);
+	return rc;
+}
+
+/*
  * Sleeps of one child, sorted: open ends, duplicates, overlaps, joins.
  * Writes the survivors to the output.
  */
@@ -845,6 +941,8 @@ settle_sleeps(struct imp *im, const struct lull_tz *tz, int64_t now,
 		if (rc == LULL_OK)
 			rc = absorb(cur, b);
 	}
+	if (rc == LULL_OK)
+		rc = journal_check(im, tz, ix, n, 1);
 	if (rc != LULL_OK)
 		return rc;
 	/* Joins, then out. */
@@ -976,6 +1074,14 @@ settle_feeds(struct imp *im, const struct lull_tz *tz, const uint32_t *ix,
 				return rc;
 			continue;
 		}
+		prev = b;
+	}
+	if ((rc = journal_check(im, tz, ix, n, 0)) != LULL_OK)
+		return rc;
+	for (i = 0; i < n; i++) {
+		b = &im->rec[ix[i]];
+		if (b->drop)
+			continue;
 		if (grow((void **)&im->out_f, im->nout_f + 1, &im->out_fcap,
 			sizeof(*im->out_f)) != 0 ||
 		    grow((void **)&im->out_f_rec, im->nout_f + 1,
@@ -992,7 +1098,6 @@ settle_feeds(struct imp *im, const struct lull_tz *tz, const uint32_t *ix,
 		f->amount_ml = b->ml;
 		f->note = b->note;
 		b->note = NULL;
-		prev = b;
 	}
 	return LULL_OK;
 }
@@ -1200,129 +1305,6 @@ children(struct imp *im, struct lull_store *st, int64_t hh,
 	return LULL_OK;
 }
 
-/* The journal: what is there already */
-
-static enum lull_err
-existing(struct imp *im, struct lull_store *st, int64_t hh,
-    const struct lull_tz *tz, struct lull_errinfo *ei)
-{
-	struct lull_sleepv have = { 0 };
-	struct lull_feedv fh = { 0 };
-	enum lull_err rc = LULL_OK;
-	size_t i, j, k, p;
-	int64_t lo, hi;
-	char a[100], b[100];
-
-	for (i = 0; i < im->nout_s && rc == LULL_OK; i = j) {
-		lo = im->out_s[i].start_utc;
-		hi = lo + 1;
-		for (j = i; j < im->nout_s &&
-		     im->out_s[j].child_id == im->out_s[i].child_id;
-		     j++) {
-			if (im->out_s[j].end_utc == LULL_NO_TIME)
-				hi = INT64_MAX;
-			else if (im->out_s[j].end_utc > hi)
-				hi = im->out_s[j].end_utc;
-		}
-		rc = lull_store_sleep_range(st, hh, im->out_s[i].child_id, lo,
-		    hi, &have);
-		if (rc != LULL_OK) {
-			*ei = *lull_store_error(st);
-			return rc;
-		}
-		/* Both sorted by start: one sweep. */
-		for (k = i, p = 0; k < j && rc == LULL_OK; k++) {
-			struct lull_sleep *s = &im->out_s[k];
-			struct imp_rec *r = &im->rec[im->out_s_rec[k]];
-			const struct lull_sleep *o = NULL;
-			int64_t se = s->end_utc == LULL_NO_TIME ? INT64_MAX :
-								 s->end_utc;
-			size_t q;
-
-			while (p < have.n && have.v[p].end_utc != LULL_NO_TIME &&
-			    have.v[p].end_utc <= s->start_utc)
-				p++;
-			for (q = p; q < have.n && have.v[q].start_utc < se; q++)
-				if (have.v[q].end_utc == LULL_NO_TIME ||
-				    have.v[q].end_utc > s->start_utc) {
-					o = &have.v[q];
-					break;
-				}
-			if (o == NULL)
-				continue;
-			fmt_span(tz, s->start_utc, s->end_utc, a, sizeof(a));
-			fmt_span(tz, o->start_utc, o->end_utc, b, sizeof(b));
-			if (o->start_utc == s->start_utc) {
-				im->rep->existing++;
-				rc = imp_event(im, r->src, r->line,
-				    LULL_IMP_EXISTS,
-				    o->end_utc == s->end_utc ?
-					"sleep %s is already in the journal "
-					"(#%lld)%.0s" :
-					"sleep %s: a sleep starting then is "
-					"already in the journal (#%lld, %s): "
-					"kept as it is",
-				    a, (long long)o->id, b);
-			} else {
-				im->rep->existing_overlap++;
-				rc = imp_event(im, r->src, r->line,
-				    LULL_IMP_EXISTS,
-				    "sleep %s overlaps sleep #%lld (%s) "
-				    "already in the journal: left out",
-				    a, (long long)o->id, b);
-			}
-			s->id = -1; /* marks it for removal below */
-		}
-		lull_sleepv_free(&have);
-	}
-	for (i = 0; i < im->nout_f && rc == LULL_OK; i = j) {
-		lo = hi = im->out_f[i].start_utc;
-		for (j = i; j < im->nout_f &&
-		     im->out_f[j].child_id == im->out_f[i].child_id;
-		     j++)
-			hi = im->out_f[j].start_utc + 1;
-		rc = lull_store_feed_range(st, hh, im->out_f[i].child_id, lo,
-		    hi, &fh);
-		if (rc != LULL_OK) {
-			*ei = *lull_store_error(st);
-			return rc;
-		}
-		for (k = i, p = 0; k < j; k++) {
-			while (p < fh.n &&
-			    fh.v[p].start_utc < im->out_f[k].start_utc)
-				p++;
-			if (p < fh.n &&
-			    fh.v[p].start_utc == im->out_f[k].start_utc) {
-				im->out_f[k].id = -1;
-				im->rep->existing++;
-			}
-		}
-		lull_feedv_free(&fh);
-	}
-	if (rc != LULL_OK)
-		return rc;
-	/* Compact: drop what the journal has. */
-	for (i = j = 0; i < im->nout_s; i++) {
-		if (im->out_s[i].id == -1) {
-			lull_sleep_free(&im->out_s[i]);
-			continue;
-		}
-		im->out_s[j] = im->out_s[i];
-		im->out_s_rec[j++] = im->out_s_rec[i];
-	}
-	im->nout_s = j;
-	for (i = j = 0; i < im->nout_f; i++) {
-		if (im->out_f[i].id == -1) {
-			lull_feed_free(&im->out_f[i]);
-			continue;
-		}
-		im->out_f[j] = im->out_f[i];
-		im->out_f_rec[j++] = im->out_f_rec[i];
-	}
-	im->nout_f = j;
-	return LULL_OK;
-}
-
 /* Report */
 
 static void
@@ -1460,10 +1442,12 @@ lull_import(struct lull_store *st, int64_t household_id,
 		    src[i].optional);
 	if (rc == LULL_OK)
 		rc = children(&im, st, household_id, opts->child, ei);
+	if (household_id != 0) {
+		im.st = st;
+		im.hh = household_id;
+	}
 	if (rc == LULL_OK)
 		rc = imp_settle(&im, tz, actor->now_utc, !opts->no_join);
-	if (rc == LULL_OK && household_id != 0)
-		rc = existing(&im, st, household_id, tz, ei);
 	if (rc == LULL_OK)
 		rc = report(&im, tz);
 	if (rc == LULL_OK && !opts->dry_run)

@@ -111,6 +111,9 @@ struct imp {
 	size_t nout_f, out_fcap, out_frcap;
 	size_t evcap; /* of rep->events */
 	int depth; /* zips opened, for zips in zips */
+	/* The journal to check against before joining (NULL: none). */
+	struct lull_store *st;
+	int64_t hh;
 };
 
 /* What one parser works on: a source of an import. */

@@ -1356,6 +1356,17 @@ test_selection_table(void)
 		T_EQ_INT(p.method, cases[i].method);
 		check_plan(&pf, &p);
 	}
+	/* A toddler with a pacifier: presence fading, starting with the
+	 * pacifier itself. */
+	example(&pf);
+	pf.due_day = LULL_NO_DAY;
+	pf.born_day = pf.today - 500;
+	pf.assoc = 1u << LULL_ASSOC_PACIFIER;
+	T_EQ_INT(lull_plan_build(&pf, &p, &ei), LULL_OK);
+	T_EQ_INT(p.method, LULL_M3); /* the example also wants fewer wakings */
+	T_EQ_INT(p.focus, LULL_ASSOC_PACIFIER);
+	T_CHECK(icontains(p.steps[0].title, "pacifier"));
+	T_CHECK(has_reason(&p, "the pacifier"));
 }
 
 static void

@@ -130,21 +130,29 @@ print_step(const struct lull_step *s, int current, int slow)
 	wrap("       ", "If crying builds: ", s->if_crying);
 }
 
+/* Referrals come before anything else a parent reads: safety first. */
+static void
+print_referrals(const struct lull_plan *p)
+{
+	size_t i;
+
+	if (p->nreferrals == 0)
+		return;
+	printf("\nSee a clinician, most urgent first:\n");
+	for (i = 0; i < p->nreferrals; i++) {
+		char head[32];
+
+		snprintf(head, sizeof(head), "[%s] ",
+		    lull_urgency_name(p->referrals[i].urgency));
+		wrap("  ", head, p->referrals[i].message);
+	}
+}
+
 static void
 print_notes(const struct lull_plan *p)
 {
 	size_t i;
 
-	if (p->nreferrals > 0) {
-		printf("\nSee a clinician:\n");
-		for (i = 0; i < p->nreferrals; i++) {
-			char head[32];
-
-			snprintf(head, sizeof(head), "[%s] ",
-			    lull_urgency_name(p->referrals[i].urgency));
-			wrap("  ", head, p->referrals[i].message);
-		}
-	}
 	if (p->nsafety > 0) {
 		printf("\nSafety:\n");
 		for (i = 0; i < p->nsafety; i++) {
@@ -172,6 +180,9 @@ print_plan(const struct lull_plan *p, const struct lull_plan_state *st)
 	if (p->nreferrals > 0 &&
 	    p->referrals[0].urgency == LULL_URGENCY_EMERGENCY)
 		wrap("", "FIRST: ", p->referrals[0].message);
+	print_referrals(p);
+	if (p->nreferrals > 0)
+		printf("\n");
 	snprintf(head, sizeof(head), "%s, %s: ", lull_method_id(p->method),
 	    m->name);
 	wrap("", head, m->summary);
@@ -426,6 +437,7 @@ cmd_plan_today(struct cli *cli)
 	if (r.plan.nreferrals > 0 &&
 	    r.plan.referrals[0].urgency == LULL_URGENCY_EMERGENCY)
 		wrap("", "FIRST: ", r.plan.referrals[0].message);
+	print_referrals(&r.plan);
 	if (r.rec.state.paused || r.plan.mode == LULL_MODE_PAUSED)
 		printf("The plan is paused: comfort and help as much as your "
 		       "child needs tonight.\n");

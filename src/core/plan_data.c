@@ -204,8 +204,8 @@ const struct lull_method_info plan_methods[LULL_METHOD__MAX] = {
 	    "Gradisar 2016 [R23]; Adams & Rickert 1989 [R36]; protocol: "
 	    "bedtime-fading handout [R38]" },
 	[LULL_M2] = { LULL_M2, "Camping out",
-	    "You stay in the room while your child falls asleep, and your "
-	    "place moves a little further away every few nights.",
+	    "You stay with your child while they fall asleep, and your place "
+	    "moves a little further away every few nights, always in sight.",
 	    "Children who need you close to fall asleep; separation worries.",
 	    183, 183, 0, 3,
 	    "Your child falls asleep calmly with you at this step.",
@@ -1372,9 +1372,9 @@ const struct lull_reason plan_why[PLAN_WHY__MAX] = {
 	    "nights, and safe sleep.",
 	    LULL_EVIDENCE_POLICY, "lull policy (domain.md 3.2, M0)" },
 	[PLAN_WHY_SEP_YOUNG] = {
-	    "Separation is hard for them, and the methods that keep you in the "
-	    "room the whole way (camping out, the chair method) start at 6 "
-	    "months. Until then the plan stays with foundations.",
+	    "Separation is hard for them, and the methods that keep you in "
+	    "their sight the whole way (camping out, the chair method) start "
+	    "at 6 months. Until then the plan stays with foundations.",
 	    LULL_EVIDENCE_TRIAL,
 	    "Kahn 2020 [R31]; gates G2 and G3 (domain.md 5.1)" },
 	[PLAN_WHY_PAUSED] = {
@@ -1412,7 +1412,7 @@ const struct lull_reason plan_why[PLAN_WHY__MAX] = {
 	    LULL_EVIDENCE_TRIAL,
 	    "Gradisar 2016 [R23]; Adams & Rickert 1989 [R36]" },
 	[PLAN_WHY_M2] = {
-	    "Camping out: you stay in the room while your presence fades step "
+	    "Camping out: you stay in sight while your presence fades step "
 	    "by step. In trials sleep improved, and children with strong "
 	    "separation worries did better with it than with methods where "
 	    "the parent steps out.",
@@ -1487,8 +1487,7 @@ const struct lull_reason plan_why[PLAN_WHY__MAX] = {
 	    "help they are used to stays as it is for now.",
 	    LULL_EVIDENCE_CONVENTION, SRC_ONE_CHANGE },
 	[PLAN_WHY_FOCUS_NONE] = {
-	    "One change at a time: only your place in the room changes, step "
-	    "by step.",
+	    "One change at a time: only where you sit changes, step by step.",
 	    LULL_EVIDENCE_CONVENTION, SRC_ONE_CHANGE },
 	[PLAN_WHY_FOCUS_TIME] = {
 	    "One change at a time: bedtime fading moves the time, not how they "
@@ -1512,7 +1511,7 @@ const struct lull_reason plan_why[PLAN_WHY__MAX] = {
 	    "Mindell 2006 review [R22]; Price 2012 [R24]; Gradisar 2016 [R23]; "
 	    "domain.md 3.0 and 4.1" },
 	[PLAN_WHY_SEP] = {
-	    "Separation is hard for them, so the plan keeps you in the room "
+	    "Separation is hard for them, so the plan keeps you in their sight "
 	    "the whole way and holds each step for 4 to 5 nights.",
 	    LULL_EVIDENCE_TRIAL,
 	    "Kahn 2020 [R31]; temperament rules (domain.md 4.2)" },

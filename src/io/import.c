@@ -828,6 +828,20 @@ journal_check(struct imp *im, const struct lull_tz *tz, const uint32_t *ix,
 		r->drop = 1;
 		fmt_span(tz, r->s_utc, r->e_utc, a, sizeof(a));
 		fmt_span(tz, o->start_utc, o->end_utc, b, sizeof(b));
+		/* Inside a stored sleep: a session an earlier import joined
+		 * into its night. */
+		if (o->start_utc <= r->s_utc &&
+		    (o->end_utc == LULL_NO_TIME ||
+			(r->e_utc != LULL_NO_TIME && r->e_utc <= o->end_utc))) {
+			im->rep->existing++;
+			if (o->start_utc == r->s_utc && o->end_utc != r->e_utc)
+				rc = imp_event(im, r->src, r->line,
+				    LULL_IMP_EXISTS,
+				    "sleep %s: a sleep starting then is already "
+				    "in the journal (#%lld, %s): kept as it is",
+				    a, (long long)o->id, b);
+			continue;
+		}
 		if (o->start_utc == r->s_utc) {
 			im->rep->existing++;
 			if (o->end_utc != r->e_utc)

@@ -195,14 +195,4 @@ ifx_reason(const struct lull_import_report *r, const char *prefix)
 	return n;
 }
 
-static size_t
-ifx_events(const struct lull_import_report *r, enum lull_import_what w)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < r->nevents; i++)
-		n += r->events[i].what == w;
-	return n;
-}
-
 #endif

@@ -35,7 +35,7 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 # libcsv ships no pkg-config file.
 LDLIBS   += $(PKG_LIBS) -lcsv -lm
 
-LIB_SRC  := $(wildcard src/core/*.c src/io/*.c src/store/*.c)
+LIB_SRC  := $(wildcard src/core/*.c src/render/*.c src/io/*.c src/store/*.c)
 CLI_SRC  := $(wildcard src/cli/*.c)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 SQL      := $(sort $(wildcard src/store/sql/*.sql))
@@ -43,8 +43,13 @@ SQL      := $(sort $(wildcard src/store/sql/*.sql))
 LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o) $(B)/gen/migrations.o
 CLI_OBJ  := $(CLI_SRC:%.c=$(B)/%.o)
 TESTS    := $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
+# Fuzz targets (fuzz/fuzz_<input>.c), replayed over fuzz/corpus/<input>/
+# under gcc by "make test", run under libFuzzer by "make fuzz".
+FUZZ_SRC := $(wildcard fuzz/fuzz_*.c)
+REPLAYS  := $(FUZZ_SRC:fuzz/fuzz_%.c=$(B)/fuzz/replay_%)
+BENCHES  := $(patsubst bench/%.c,$(B)/bench/%,$(wildcard bench/bench_*.c))
 
-.PHONY: all deps run demo test check layering clean fuzz
+.PHONY: all deps run demo test check layering clean fuzz bench
 all: $(B)/lull
 
 deps:
@@ -84,20 +89,59 @@ run: deps
 	@./scripts/demo.sh $(B)/lull $(DEMO_DB)
 
 test check: deps
-	@$(MAKE) --no-print-directory all $(TESTS)
+	@$(MAKE) --no-print-directory all $(TESTS) $(REPLAYS)
 	@$(MAKE) --no-print-directory layering
 	@./tests/run.sh $(B)
 
 # src/core holds the rules and takes time as an argument: no files,
-# sockets, databases, clocks or printing.  Its public headers too.
-CORE_H := $(addprefix include/lull/,err.h model.h journal.h tz.h cal.h plan.h)
+# sockets, databases, clocks or printing.  Its public headers too, and
+# src/render (SVG charts), which builds text in memory from core data.
+CORE_H := $(addprefix include/lull/,err.h model.h journal.h tz.h cal.h plan.h \
+	  stats.h norms.h predict.h svg.h)
 layering:
-	@bad=$$(grep -nE '#include *(<(sqlite3|libpq-fe|microhttpd|jansson|dirent|fcntl|unistd|time|sys/[a-z]+)\.h>|"lull/(json|store|tzload)\.h")' src/core/*.c src/core/*.h $(CORE_H) 2>/dev/null); \
-	clk=$$(grep -nE '\b(time|gettimeofday|clock_gettime|fopen|popen|opendir|open|read|write|getenv|localtime|localtime_r|gmtime|mktime|tzset|printf|fprintf|puts|fputs|fwrite|fread|perror)\(' src/core/*.c 2>/dev/null); \
-	if [ -n "$$bad$$clk" ]; then echo "layering: src/core must stay free of I/O and clocks:"; \
-	echo "$$bad"; echo "$$clk"; exit 1; fi; echo "layering: src/core is free of I/O and clocks"
+	@bad=$$(grep -nE '#include *(<(sqlite3|libpq-fe|microhttpd|jansson|dirent|fcntl|unistd|time|sys/[a-z]+)\.h>|"lull/(json|store|tzload)\.h")' src/core/*.c src/core/*.h src/render/*.c $(CORE_H) 2>/dev/null); \
+	clk=$$(grep -nE '\b(time|gettimeofday|clock_gettime|fopen|popen|opendir|open|read|write|getenv|localtime|localtime_r|gmtime|mktime|tzset|printf|fprintf|puts|fputs|fwrite|fread|perror)\(' src/core/*.c src/render/*.c 2>/dev/null); \
+	if [ -n "$$bad$$clk" ]; then echo "layering: src/core and src/render must stay free of I/O and clocks:"; \
+	echo "$$bad"; echo "$$clk"; exit 1; fi; echo "layering: src/core and src/render are free of I/O and clocks"
+
+$(B)/fuzz/replay_%: fuzz/fuzz_%.c fuzz/replay.c fuzz/fuzz.h $(B)/liblull.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< \
+	    fuzz/replay.c $(B)/liblull.a $(LDLIBS)
+
+# libFuzzer with ASan and UBSan, each target for FUZZ_SECONDS on a scratch
+# copy of its corpus (new inputs stay in build-fuzz/, the seeds are ours).
+FUZZ_SECONDS ?= 60
+FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
+fuzz: deps
+	@$(MAKE) --no-print-directory B=build-fuzz CC=clang HARDEN=-fPIE \
+	    OPT="-O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link $(FUZZ_SAN)" \
+	    build-fuzz/liblull.a
+	@set -e; for f in $(FUZZ_SRC); do \
+	    t=$$(basename $$f .c); n=$${t#fuzz_}; \
+	    clang $(CPPFLAGS) $(PKG_CFLAGS) -std=c11 -D_POSIX_C_SOURCE=200809L \
+	        -O1 -g -fsanitize=fuzzer $(FUZZ_SAN) -o build-fuzz/$$t $$f \
+	        build-fuzz/liblull.a $(LDLIBS); \
+	    mkdir -p build-fuzz/corpus/$$n; \
+	    echo "fuzz: $$t for $(FUZZ_SECONDS)s"; \
+	    if ./build-fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+	        -rss_limit_mb=2048 -print_final_stats=1 \
+	        build-fuzz/corpus/$$n fuzz/corpus/$$n > build-fuzz/$$t.log 2>&1; \
+	    then grep -E 'DONE' build-fuzz/$$t.log; \
+	    else tail -n 40 build-fuzz/$$t.log; exit 1; fi; \
+	done
+
+$(B)/bench/%: bench/%.c $(B)/liblull.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< \
+	    $(B)/liblull.a $(LDLIBS)
+
+# Benchmarks print their figures; docs/import.md keeps them.
+bench: deps
+	@$(MAKE) --no-print-directory $(BENCHES)
+	@for b in $(BENCHES); do $$b || exit 1; done
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-fuzz
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

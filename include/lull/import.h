@@ -62,8 +62,8 @@ struct lull_import_opts {
 /* Kinds of things the report lists, one event each. */
 enum lull_import_what {
 	LULL_IMP_NOTE = 0, /* for information (a child matched by name) */
-	LULL_IMP_SKIP,	   /* a row not imported */
-	LULL_IMP_DUP,	   /* the same sleep or feed twice in the files */
+	LULL_IMP_SKIP,     /* a row not imported */
+	LULL_IMP_DUP,      /* the same sleep or feed twice in the files */
 	LULL_IMP_OVERLAP,  /* overlapping sleeps, merged or dropped */
 	LULL_IMP_EXISTS,   /* already in the journal */
 	LULL_IMP__MAX
@@ -84,27 +84,27 @@ struct lull_import_reason {
 struct lull_import_file {
 	char *name;
 	const char *format; /* a label ("Huckleberry CSV"), or NULL */
-	size_t rows;	    /* data rows (or JSON items) read */
+	size_t rows;        /* data rows (or JSON items) read */
 };
 
 struct lull_import_report {
 	struct lull_import_file *files;
 	size_t nfiles;
-	size_t rows;	   /* data rows read, every file */
+	size_t rows;       /* data rows read, every file */
 	size_t sleep_rows; /* rows that were sleeps */
 	size_t feed_rows;  /* rows that were feeds */
 	/* What is (or, with dry_run, would be) written. */
 	size_t sleeps, nights, naps, ongoing, wakings;
 	size_t feeds, feeds_by_kind[3]; /* by enum lull_feed_kind */
-	int64_t first_utc, last_utc;	/* LULL_NO_TIME when nothing */
+	int64_t first_utc, last_utc;    /* LULL_NO_TIME when nothing */
 	/* What was resolved on the way. */
 	size_t joined_midnight; /* halves of a night split at midnight */
-	size_t joined_gap;	/* sessions joined into a night */
-	size_t dups;		/* same start twice in the files */
+	size_t joined_gap;      /* sessions joined into a night */
+	size_t dups;            /* same start twice in the files */
 	size_t overlaps_merged, overlaps_dropped;
-	size_t existing;	 /* already in the journal, identical */
-	size_t existing_overlap; /* clash with a different stored sleep */
-	size_t skipped;		 /* rows left out for any other reason */
+	size_t existing;             /* already in the journal, identical */
+	size_t existing_overlap;     /* clash with a different stored sleep */
+	size_t skipped;              /* rows left out for any other reason */
 	size_t dst_gap, dst_overlap; /* wall times in a DST change */
 	struct lull_import_reason *reasons;
 	size_t nreasons;

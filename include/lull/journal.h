@@ -77,6 +77,40 @@ enum lull_sleep_kind lull_sleep_derive_kind(const struct lull_tz *,
 void lull_sleep_settle_kind(const struct lull_tz *, struct lull_sleep *);
 
 /*
+ * Nap or night in context, for a child's sleeps read together (analytics
+ * and predictions; a sleep stored alone has only lull_sleep_derive_kind()).
+ * The night of an evening is its longest block: among the sleeps that
+ * start between LULL_NIGHT_WINDOW_FROM_SEC and LULL_NIGHT_WINDOW_TO_SEC
+ * the next morning, the longest, if it lasts LULL_NIGHT_CORE_SEC or more
+ * (LULL_NIGHT_CORE_YOUNG_SEC under LULL_NIGHT_YOUNG_DAYS of corrected
+ * age, when the longest sleep is shorter) or is still going on; then
+ * every sleep of that window joined to it, one after another, by a gap of
+ * at most LULL_NIGHT_GAP_SEC (bedtime tries before it, sleeps after night
+ * feeds).  Every other sleep is a nap.  [POLICY] measured against a
+ * family's own nap flags in docs/analytics.md.
+ *
+ * "v" holds n sleeps of one child, oldest first; kinds[i] receives the
+ * kind of v[i]: the given one when v[i].kind_given, else the derived one.
+ * "child" (may be NULL: older than LULL_NIGHT_YOUNG_DAYS) gives the age.
+ */
+#define LULL_NIGHT_WINDOW_FROM_SEC (18 * 3600) /* 18:00 */
+#define LULL_NIGHT_WINDOW_TO_SEC   (6 * 3600)  /* 06:00 next morning */
+#define LULL_NIGHT_CORE_SEC	   (3 * 3600)
+#define LULL_NIGHT_CORE_YOUNG_SEC  (2 * 3600)
+#define LULL_NIGHT_YOUNG_DAYS	   91 /* 3 months */
+#define LULL_NIGHT_GAP_SEC	   (3 * 3600)
+void lull_sleeps_derive_kinds(const struct lull_tz *,
+    const struct lull_child *child, const struct lull_sleep *v, size_t n,
+    enum lull_sleep_kind *kinds);
+
+/*
+ * The local day of the evening a night-time instant belongs to: its own
+ * day from noon on, the day before until noon (a night that begins at
+ * 00:30 belongs to the evening before).
+ */
+int32_t lull_evening_day(const struct lull_tz *, int64_t utc);
+
+/*
  * Age in days on "day": from the due date when the child was born early
  * and is under 24 months corrected (domain.md 0.2), else from birth.
  * Negative if "day" is before the reference date.

@@ -2,6 +2,9 @@
  * lull export and lull import: the full JSON export, and its restore.
  * SPDX-License-Identifier: ISC
  */
+/* realpath() is X/Open. */
+#define _XOPEN_SOURCE 700
+
 #include <sys/stat.h>
 
 #include <errno.h>

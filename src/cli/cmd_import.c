@@ -14,11 +14,12 @@
 
 #include "lull/import.h"
 #include "lull/tzload.h"
+
 #include "cli_int.h"
 
 #define IMPORT_FILE_MAX (512L * 1024 * 1024)
 #define IMPORT_NSRC_MAX 256
-#define LIST_MAX	25 /* events listed after a real import */
+#define LIST_MAX        25 /* events listed after a real import */
 
 struct files {
 	struct lull_import_src v[IMPORT_NSRC_MAX];
@@ -148,13 +149,13 @@ print_report(struct cli *cli, const struct lull_import_report *r,
 	char a[16], b[16];
 	size_t i, listed = 0;
 
-	printf("%s %zu file%s:\n", dry ? "Dry run, nothing written. Read" :
-					 "Read",
-	    r->nfiles, r->nfiles == 1 ? "" : "s");
+	printf("%s %zu file%s:\n",
+	    dry ? "Dry run, nothing written. Read" : "Read", r->nfiles,
+	    r->nfiles == 1 ? "" : "s");
 	for (i = 0; i < r->nfiles; i++)
 		printf("  %s: %s, %zu rows\n", r->files[i].name,
-		    r->files[i].format ? r->files[i].format :
-					 "not an export, left out",
+		    r->files[i].format ? r->files[i].format
+				       : "not an export, left out",
 		    r->files[i].rows);
 	printf("%s %zu sleeps (%zu nights, %zu naps%s) with %zu night "
 	       "wakings, and %zu feeds (%zu breast, %zu bottle, %zu solids).\n",
@@ -164,12 +165,13 @@ print_report(struct cli *cli, const struct lull_import_report *r,
 	    r->feeds_by_kind[LULL_FEED_BOTTLE],
 	    r->feeds_by_kind[LULL_FEED_SOLIDS]);
 	if (r->first_utc != LULL_NO_TIME) {
-		lull_date_format(lull_local_day(tz, r->first_utc), a, sizeof(a));
+		lull_date_format(lull_local_day(tz, r->first_utc), a,
+		    sizeof(a));
 		lull_date_format(lull_local_day(tz, r->last_utc), b, sizeof(b));
 		printf("From %s to %s (%s).\n", a, b, lull_tz_name(tz));
 	}
-	printf("Source rows: %zu, of which %zu sleeps and %zu feeds.\n", r->rows,
-	    r->sleep_rows, r->feed_rows);
+	printf("Source rows: %zu, of which %zu sleeps and %zu feeds.\n",
+	    r->rows, r->sleep_rows, r->feed_rows);
 	printf("Nights joined: %zu split at midnight, %zu sessions joined "
 	       "across a short waking%s.\n",
 	    r->joined_midnight, r->joined_gap,
@@ -273,8 +275,8 @@ cmd_import_apps(struct cli *cli)
 		rc = lull_import(cli->st, have_hh ? cli->hh.id : 0, tz, fs->v,
 		    fs->n, &o, &cli->actor, &rep, &ei);
 		if (rc != LULL_OK)
-			x = cli_errx(cli_exit_of(rc), "%s (nothing was imported)",
-			    ei.msg);
+			x = cli_errx(cli_exit_of(rc),
+			    "%s (nothing was imported)", ei.msg);
 		else
 			print_report(cli, &rep, tz, o.dry_run);
 		lull_import_report_free(&rep);

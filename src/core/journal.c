@@ -365,6 +365,108 @@ lull_sleep_settle_kind(const struct lull_tz *tz, struct lull_sleep *s)
 		s->kind = lull_sleep_derive_kind(tz, s);
 }
 
+int32_t
+lull_evening_day(const struct lull_tz *tz, int64_t utc)
+{
+	struct lull_local lt;
+
+	lull_tz_local(tz, utc, &lt);
+	return lt.sec < 12 * 3600 ? lt.day - 1 : lt.day;
+}
+
+static int
+in_night_window(const struct lull_tz *tz, int64_t utc)
+{
+	struct lull_local lt;
+
+	lull_tz_local(tz, utc, &lt);
+	return lt.sec >= LULL_NIGHT_WINDOW_FROM_SEC ||
+	    lt.sec < LULL_NIGHT_WINDOW_TO_SEC;
+}
+
+/* Ongoing sleeps last forever here: the longest, and chained to nothing
+ * after them. */
+static int64_t
+sleep_len(const struct lull_sleep *s)
+{
+	return s->end_utc == LULL_NO_TIME ? INT64_MAX : s->end_utc - s->start_utc;
+}
+
+static int
+given_nap(const struct lull_sleep *s)
+{
+	return s->kind_given && s->kind == LULL_SLEEP_NAP;
+}
+
+/*
+ * One evening's sleeps v[a..b), all in the night window: find the longest
+ * block and chain its neighbours to it.  A nap a person gave is never
+ * made part of the night, and the chain stops there.
+ */
+static void
+derive_evening(const struct lull_child *child, int32_t evening,
+    const struct lull_sleep *v, size_t a, size_t b,
+    enum lull_sleep_kind *kinds)
+{
+	int64_t core = LULL_NIGHT_CORE_SEC, best = -1, end;
+	size_t i, lo, hi, anchor = b;
+
+	for (i = a; i < b; i++)
+		if (!given_nap(&v[i]) && sleep_len(&v[i]) > best) {
+			best = sleep_len(&v[i]);
+			anchor = i;
+		}
+	if (anchor == b)
+		return;
+	if (child != NULL &&
+	    lull_child_age_days(child, evening, NULL) < LULL_NIGHT_YOUNG_DAYS)
+		core = LULL_NIGHT_CORE_YOUNG_SEC;
+	if (best < core)
+		return;
+	kinds[anchor] = LULL_SLEEP_NIGHT;
+	for (lo = anchor; lo > a; lo--) {
+		const struct lull_sleep *p = &v[lo - 1];
+
+		end = p->end_utc == LULL_NO_TIME ? p->start_utc : p->end_utc;
+		if (given_nap(p) || v[lo].start_utc - end > LULL_NIGHT_GAP_SEC)
+			break;
+		if (!p->kind_given)
+			kinds[lo - 1] = LULL_SLEEP_NIGHT;
+	}
+	for (hi = anchor; hi + 1 < b; hi++) {
+		const struct lull_sleep *n = &v[hi + 1];
+
+		if (v[hi].end_utc == LULL_NO_TIME || given_nap(n) ||
+		    n->start_utc - v[hi].end_utc > LULL_NIGHT_GAP_SEC)
+			break;
+		if (!n->kind_given)
+			kinds[hi + 1] = LULL_SLEEP_NIGHT;
+	}
+}
+
+void
+lull_sleeps_derive_kinds(const struct lull_tz *tz,
+    const struct lull_child *child, const struct lull_sleep *v, size_t n,
+    enum lull_sleep_kind *kinds)
+{
+	size_t i, j;
+
+	for (i = 0; i < n; i++)
+		kinds[i] = v[i].kind_given ? v[i].kind : LULL_SLEEP_NAP;
+	for (i = 0; i < n; i = j) {
+		int32_t evening;
+
+		j = i + 1;
+		if (!in_night_window(tz, v[i].start_utc))
+			continue;
+		evening = lull_evening_day(tz, v[i].start_utc);
+		while (j < n && in_night_window(tz, v[j].start_utc) &&
+		    lull_evening_day(tz, v[j].start_utc) == evening)
+			j++;
+		derive_evening(child, evening, v, i, j, kinds);
+	}
+}
+
 /* Corrected age is used until 24 months corrected (domain.md 0.2). */
 #define CORRECT_UNTIL_DAYS 730
 

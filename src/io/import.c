@@ -7,14 +7,15 @@
  *     files parsed in turn.
  *  2. Children: the names the files give are matched to the household's
  *     children (or --child).
- *  3. Settle (pure): wall times are read in the zone with the DST rules of
+ *  3. Settle: wall times are read in the zone with the DST rules of
  *     docs/time.md; rows that cannot be a sleep or a feed (zero length, in
  *     the future, longer than the journal allows, no end) are dropped;
- *     duplicates and overlaps are resolved; a night split at midnight is
- *     joined, and so (unless --no-join) are night sessions split by a short
- *     gap, the gap becoming a night waking.  docs/import.md has the rules.
- *  4. Journal: what is already there is left out; the rest is written in
- *     one transaction.
+ *     duplicates and overlaps are resolved; what the journal holds
+ *     already is left out (the only store reads, none without a store);
+ *     then a night split at midnight is joined, and so (unless --no-join)
+ *     are night sessions split by a short gap, the gap becoming a night
+ *     waking.  docs/import.md has the rules.
+ *  4. Write: the rest in one transaction, through the store's batches.
  * Every record dropped or changed on the way is counted and, when it is
  * not just a row of a kind lull does not keep, listed with its file and
  * line.
@@ -24,18 +25,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
 #include <zip.h>
 
 #include "lull/cal.h"
 #include "lull/import.h"
 #include "lull/journal.h"
 #include "lull/store.h"
+
 #include "import_int.h"
 
 /* [POLICY] The joining rules; docs/import.md explains the choices. */
-#define JOIN_MIDNIGHT_GAP  120	       /* 23:59 -> 00:00 is one night */
-#define JOIN_GAP_MAX	   (60 * 60)   /* a waking up to an hour long */
+#define JOIN_MIDNIGHT_GAP  120         /* 23:59 -> 00:00 is one night */
+#define JOIN_GAP_MAX       (60 * 60)   /* a waking up to an hour long */
 #define JOIN_WAKE_FROM_SEC (19 * 3600) /* the gap starts 19:00 .. */
 #define JOIN_WAKE_TO_SEC   (6 * 3600)  /* .. to 06:00 local */
 #define FEED_IN_GAP_SLACK  (10 * 60)   /* a feed just before a waking */
@@ -569,8 +570,8 @@ times_of(struct imp *im, const struct lull_tz *tz, struct imp_rec *r)
 			e2 = wall(tz, &r->end, LULL_FOLD_LATER, &res2);
 			if (r->dur >= 0) {
 				want = r->s_utc + r->dur;
-				e1 = llabs(e2 - want) < llabs(e1 - want) ? e2 :
-									   e1;
+				e1 = llabs(e2 - want) < llabs(e1 - want) ? e2
+									 : e1;
 			} else if (e1 <= r->s_utc)
 				e1 = e2;
 			im->rep->dst_overlap++;
@@ -779,8 +780,8 @@ journal_check(struct imp *im, const struct lull_tz *tz, const uint32_t *ix,
 		r = &im->rec[ix[i]];
 		if (r->drop)
 			continue;
-		re = r->e_utc == LULL_NO_TIME || !sleeps ? r->s_utc + 1 :
-							   r->e_utc;
+		re = r->e_utc == LULL_NO_TIME || !sleeps ? r->s_utc + 1
+							 : r->e_utc;
 		if (sleeps && r->e_utc == LULL_NO_TIME)
 			re = INT64_MAX;
 		lo = r->s_utc < lo ? r->s_utc : lo;
@@ -789,8 +790,8 @@ journal_check(struct imp *im, const struct lull_tz *tz, const uint32_t *ix,
 	if (lo == INT64_MAX)
 		return LULL_OK;
 	rc = sleeps ? lull_store_sleep_range(im->st, im->hh,
-			  im->rec[ix[0]].child_id, lo, hi, &have) :
-		      lull_store_feed_range(im->st, im->hh,
+			  im->rec[ix[0]].child_id, lo, hi, &have)
+		    : lull_store_feed_range(im->st, im->hh,
 			  im->rec[ix[0]].child_id, lo, hi, &fh);
 	if (rc != LULL_OK) {
 		*im->ei = *lull_store_error(im->st);
@@ -837,7 +838,8 @@ journal_check(struct imp *im, const struct lull_tz *tz, const uint32_t *ix,
 			if (o->start_utc == r->s_utc && o->end_utc != r->e_utc)
 				rc = imp_event(im, r->src, r->line,
 				    LULL_IMP_EXISTS,
-				    "sleep %s: a sleep starting then is already "
+				    "sleep %s: a sleep starting then is "
+				    "already "
 				    "in the journal (#%lld, %s): kept as it is",
 				    a, (long long)o->id, b);
 			continue;
@@ -847,7 +849,8 @@ journal_check(struct imp *im, const struct lull_tz *tz, const uint32_t *ix,
 			if (o->end_utc != r->e_utc)
 				rc = imp_event(im, r->src, r->line,
 				    LULL_IMP_EXISTS,
-				    "sleep %s: a sleep starting then is already "
+				    "sleep %s: a sleep starting then is "
+				    "already "
 				    "in the journal (#%lld, %s): kept as it is",
 				    a, (long long)o->id, b);
 		} else {
@@ -868,8 +871,8 @@ journal_check(struct imp *im, const struct lull_tz *tz, const uint32_t *ix,
  * Writes the survivors to the output.
  */
 static enum lull_err
-settle_sleeps(struct imp *im, const struct lull_tz *tz, int64_t now,
-    int join, const uint32_t *ix, size_t n)
+settle_sleeps(struct imp *im, const struct lull_tz *tz, int64_t now, int join,
+    const uint32_t *ix, size_t n)
 {
 	struct imp_rec *cur = NULL, *b;
 	struct lull_local la, lb;
@@ -895,9 +898,9 @@ settle_sleeps(struct imp *im, const struct lull_tz *tz, int64_t now,
 		b->drop = 1;
 		fmt_local(tz, b->s_utc, a1, sizeof(a1));
 		rc = skip_at(im, b->src, b->line,
-		    i == last ? WHY_RUNNING :
-		    b->in_progress ? WHY_UNSTOPPED :
-				     WHY_NOEND,
+		    i == last            ? WHY_RUNNING
+			: b->in_progress ? WHY_UNSTOPPED
+					 : WHY_NOEND,
 		    1, a1);
 	}
 	/* Duplicates and overlaps, in order of start. */
@@ -917,8 +920,8 @@ settle_sleeps(struct imp *im, const struct lull_tz *tz, int64_t now,
 			    "sleep %s starts with the sleep at %s:%u, which "
 			    "is kept%s",
 			    a1, im->src[cur->src].name, (unsigned)cur->line,
-			    b->e_utc == cur->e_utc ? " (the same sleep)" :
-						     " (the longer)");
+			    b->e_utc == cur->e_utc ? " (the same sleep)"
+						   : " (the longer)");
 			if (rc == LULL_OK)
 				rc = absorb(cur, b);
 			continue;
@@ -1082,8 +1085,8 @@ settle_feeds(struct imp *im, const struct lull_tz *tz, const uint32_t *ix,
 			im->rep->dups++;
 			fmt_local(tz, b->s_utc, a, sizeof(a));
 			rc = imp_event(im, b->src, b->line, LULL_IMP_DUP,
-			    "feed at %s is the feed at %s:%u again: dropped",
-			    a, im->src[prev->src].name, (unsigned)prev->line);
+			    "feed at %s is the feed at %s:%u again: dropped", a,
+			    im->src[prev->src].name, (unsigned)prev->line);
 			if (rc != LULL_OK)
 				return rc;
 			continue;
@@ -1168,9 +1171,9 @@ imp_settle(struct imp *im, const struct lull_tz *tz, int64_t now, int join)
 	for (i = 0; i < im->nrec && rc == LULL_OK; i++) {
 		struct imp_rec *r = &im->rec[i];
 
-		r->child_id = r->kid >= 0 && im->kid_id != NULL ?
-		    im->kid_id[r->kid] :
-		    im->anon_id;
+		r->child_id = r->kid >= 0 && im->kid_id != NULL
+		    ? im->kid_id[r->kid]
+		    : im->anon_id;
 		if (check_rec(im, tz, now, r, &rc))
 			ix[n++] = (uint32_t)i;
 		else
@@ -1186,7 +1189,8 @@ imp_settle(struct imp *im, const struct lull_tz *tz, int64_t now, int join)
 	for (i = 0; i < n && rc == LULL_OK; i = j) {
 		const struct imp_rec *r = &im->rec[ix[i]];
 
-		for (j = i + 1; j < n && im->rec[ix[j]].child_id == r->child_id &&
+		for (j = i + 1;
+		     j < n && im->rec[ix[j]].child_id == r->child_id &&
 		     im->rec[ix[j]].type == r->type;
 		     j++)
 			;
@@ -1207,8 +1211,8 @@ imp_settle(struct imp *im, const struct lull_tz *tz, int64_t now, int join)
 /* Children */
 
 static enum lull_err
-children(struct imp *im, struct lull_store *st, int64_t hh,
-    const char *want, struct lull_errinfo *ei)
+children(struct imp *im, struct lull_store *st, int64_t hh, const char *want,
+    struct lull_errinfo *ei)
 {
 	struct lull_childv kids = { 0 };
 	enum lull_err rc;
@@ -1340,9 +1344,8 @@ report(struct imp *im, const struct lull_tz *tz)
 
 	for (i = 0; i < im->nout_s; i++) {
 		struct lull_sleep *s = &im->out_s[i];
-		enum lull_sleep_kind k = s->kind_given ?
-		    s->kind :
-		    lull_sleep_derive_kind(tz, s);
+		enum lull_sleep_kind k =
+		    s->kind_given ? s->kind : lull_sleep_derive_kind(tz, s);
 
 		rep->sleeps++;
 		rep->wakings += s->nwakings;

@@ -25,11 +25,7 @@
 
 #include "import_int.h"
 
-enum table {
-	T_SLEEP,
-	T_FEEDING,
-	T_OTHER
-};
+enum table { T_SLEEP, T_FEEDING, T_OTHER };
 
 static int
 detect(const struct imp_peek *pk)
@@ -41,8 +37,7 @@ detect(const struct imp_peek *pk)
 	    (child || imp_peek_has(pk, "nap")))
 		return 80;
 	/* The other tables of a dump, which hold nothing lull keeps. */
-	if (child &&
-	    (imp_peek_has(pk, "time") || imp_peek_has(pk, "date")))
+	if (child && (imp_peek_has(pk, "time") || imp_peek_has(pk, "date")))
 		return 60;
 	return 0;
 }
@@ -57,8 +52,7 @@ static const char WHY_OTHER[] = "Baby Buddy rows of other tables (weights, "
 static int
 yes(const char *v)
 {
-	return imp_streq(v, "1") || imp_streq(v, "true") ||
-	    imp_streq(v, "yes");
+	return imp_streq(v, "1") || imp_streq(v, "true") || imp_streq(v, "yes");
 }
 
 static int
@@ -84,10 +78,10 @@ feeding_kind(struct imp_rec *rec, const char *type, const char *method)
 {
 	if (imp_contains(method, "breast")) {
 		rec->fkind = LULL_FEED_BREAST;
-		rec->side = imp_contains(method, "both") ? LULL_SIDE_BOTH :
-		    imp_contains(method, "left")	 ? LULL_SIDE_LEFT :
-		    imp_contains(method, "right")	 ? LULL_SIDE_RIGHT :
-							   LULL_SIDE_NONE;
+		rec->side = imp_contains(method, "both") ? LULL_SIDE_BOTH
+		    : imp_contains(method, "left")       ? LULL_SIDE_LEFT
+		    : imp_contains(method, "right")      ? LULL_SIDE_RIGHT
+							 : LULL_SIDE_NONE;
 	} else if (imp_contains(type, "solid"))
 		rec->fkind = LULL_FEED_SOLIDS;
 	else
@@ -102,8 +96,8 @@ feeding_note(struct imp_rec *rec, const char *type, const char *method,
 	enum lull_err rc;
 
 	rc = imp_note_add(rec, NULL, notes);
-	snprintf(buf, sizeof(buf), "%s%s%s", type, type[0] && method[0] ? ", " : "",
-	    method);
+	snprintf(buf, sizeof(buf), "%s%s%s", type,
+	    type[0] && method[0] ? ", " : "", method);
 	if (rc == LULL_OK)
 		rc = imp_note_add(rec, "Baby Buddy", buf);
 	return rc;
@@ -158,9 +152,9 @@ parse(struct imp_file *f, const unsigned char *data, size_t len)
 	c.amount = imp_csv_col(&t, 0, "amount");
 	tab = table_of(&t, f->name, &c);
 	if (tab == T_OTHER) {
-		why = imp_csv_col(&t, 0, "wet") >= 0 ? WHY_DIAPER :
-		    imp_csv_col(&t, 0, "milestone") >= 0 ? WHY_TUMMY :
-							   WHY_OTHER;
+		why = imp_csv_col(&t, 0, "wet") >= 0       ? WHY_DIAPER
+		    : imp_csv_col(&t, 0, "milestone") >= 0 ? WHY_TUMMY
+							   : WHY_OTHER;
 		for (r = 1; rc == LULL_OK && r < t.nrows; r++)
 			if (!imp_csv_blank_row(&t, r)) {
 				rows++;
@@ -191,8 +185,8 @@ parse(struct imp_file *f, const unsigned char *data, size_t len)
 		if (imp_csv_blank_row(&t, r))
 			continue;
 		rows++;
-		rec = imp_rec_new(f, tab == T_SLEEP ? IMP_SLEEP : IMP_FEED,
-		    line);
+		rec =
+		    imp_rec_new(f, tab == T_SLEEP ? IMP_SLEEP : IMP_FEED, line);
 		if (rec == NULL) {
 			rc = LULL_ENOMEM;
 			break;
@@ -208,7 +202,8 @@ parse(struct imp_file *f, const unsigned char *data, size_t len)
 		if (c.first >= 0)
 			snprintf(name, sizeof(name), "%s%s%s",
 			    imp_csv_get(&t, r, c.first),
-			    c.last >= 0 && imp_csv_get(&t, r, c.last)[0] ? " " : "",
+			    c.last >= 0 && imp_csv_get(&t, r, c.last)[0] ? " "
+									 : "",
 			    c.last >= 0 ? imp_csv_get(&t, r, c.last) : "");
 		else
 			snprintf(name, sizeof(name), "%s",
@@ -228,7 +223,8 @@ parse(struct imp_file *f, const unsigned char *data, size_t len)
 				    "\"%s\" is not 1 or 0", v);
 				break;
 			}
-			rc = imp_note_add(rec, NULL, imp_csv_get(&t, r, c.notes));
+			rc = imp_note_add(rec, NULL,
+			    imp_csv_get(&t, r, c.notes));
 		} else {
 			feeding_kind(rec, imp_csv_get(&t, r, c.type),
 			    imp_csv_get(&t, r, c.method));
@@ -243,7 +239,8 @@ parse(struct imp_file *f, const unsigned char *data, size_t len)
 			    imp_csv_get(&t, r, c.notes));
 		}
 		if (rc == LULL_OK)
-			rc = imp_note_add(rec, "tags", imp_csv_get(&t, r, c.tags));
+			rc = imp_note_add(rec, "tags",
+			    imp_csv_get(&t, r, c.tags));
 	}
 	if (rc == LULL_ENOMEM && f->im->ei->code != LULL_ENOMEM)
 		rc = lull_errinfo_set(f->im->ei, LULL_ENOMEM, "",
@@ -268,8 +265,9 @@ detect_json(const struct imp_peek *pk)
 {
 	size_t i = 0;
 
-	while (i < pk->len && (pk->data[i] == ' ' || pk->data[i] == '\t' ||
-				  pk->data[i] == '\r' || pk->data[i] == '\n'))
+	while (i < pk->len &&
+	    (pk->data[i] == ' ' || pk->data[i] == '\t' || pk->data[i] == '\r' ||
+		pk->data[i] == '\n'))
 		i++;
 	if (i < pk->len && (pk->data[i] == '{' || pk->data[i] == '['))
 		return 50;
@@ -332,9 +330,9 @@ json_item(struct imp_file *f, uint32_t item, json_t *o, double unit)
 	if (json_object_get(o, "start") == NULL ||
 	    json_object_get(o, "milestone") != NULL) {
 		return imp_skip(f, item,
-		    json_object_get(o, "wet") != NULL ? WHY_DIAPER :
-		    json_object_get(o, "milestone") != NULL ? WHY_TUMMY :
-							      WHY_OTHER,
+		    json_object_get(o, "wet") != NULL             ? WHY_DIAPER
+			: json_object_get(o, "milestone") != NULL ? WHY_TUMMY
+								  : WHY_OTHER,
 		    0);
 	}
 	type = json_text(o, "type", b1, sizeof(b1));
@@ -363,8 +361,8 @@ json_item(struct imp_file *f, uint32_t item, json_t *o, double unit)
 	}
 	nap = json_object_get(o, "nap");
 	if (json_is_boolean(nap))
-		rec->kind = json_is_true(nap) ? LULL_SLEEP_NAP :
-						LULL_SLEEP_NIGHT;
+		rec->kind =
+		    json_is_true(nap) ? LULL_SLEEP_NAP : LULL_SLEEP_NIGHT;
 	return imp_note_add(rec, NULL, json_text(o, "notes", b1, sizeof(b1)));
 }
 
@@ -391,7 +389,8 @@ parse_json(struct imp_file *f, const unsigned char *data, size_t len)
 		    "(\"results\": [...]); a lull export is imported with "
 		    "lull import --json");
 	}
-	json_array_foreach(list, i, o) {
+	json_array_foreach(list, i, o)
+	{
 		am = json_object_get(o, "amount");
 		if (json_is_number(am) && json_number_value(am) > max)
 			max = json_number_value(am);

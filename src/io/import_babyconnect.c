@@ -26,16 +26,21 @@ detect(const struct imp_peek *pk)
 static const char *const others[][2] = {
 	{ "Diaper", "Baby Connect Diaper rows (lull keeps sleeps and feeds)" },
 	{ "Pumping", "Baby Connect Pumping rows (pumping is not a feed)" },
-	{ "Height", "Baby Connect Height, Weight and Head Size rows (lull "
-		    "keeps sleeps and feeds)" },
-	{ "Weight", "Baby Connect Height, Weight and Head Size rows (lull "
-		    "keeps sleeps and feeds)" },
-	{ "Head Size", "Baby Connect Height, Weight and Head Size rows (lull "
-		       "keeps sleeps and feeds)" },
-	{ "Milestone", "Baby Connect Milestone rows (lull keeps sleeps and "
-		       "feeds)" },
-	{ NULL, "Baby Connect rows of other activities (lull keeps sleeps and "
-		"feeds)" },
+	{ "Height",
+	    "Baby Connect Height, Weight and Head Size rows (lull "
+	    "keeps sleeps and feeds)" },
+	{ "Weight",
+	    "Baby Connect Height, Weight and Head Size rows (lull "
+	    "keeps sleeps and feeds)" },
+	{ "Head Size",
+	    "Baby Connect Height, Weight and Head Size rows (lull "
+	    "keeps sleeps and feeds)" },
+	{ "Milestone",
+	    "Baby Connect Milestone rows (lull keeps sleeps and "
+	    "feeds)" },
+	{ NULL,
+	    "Baby Connect rows of other activities (lull keeps sleeps and "
+	    "feeds)" },
 };
 
 static const char *
@@ -150,8 +155,10 @@ parse(struct imp_file *f, const unsigned char *data, size_t len)
 			    "\"%s\" is not a number of minutes", v);
 			break;
 		}
-		verb = sleep ? "slept" : bottle ? "drank" : nursing ? "nursed" :
-								      "ate";
+		verb = sleep  ? "slept"
+		    : bottle  ? "drank"
+		    : nursing ? "nursed"
+			      : "ate";
 		name_of(text, verb, name, sizeof(name));
 		if ((rec->kid = imp_kid(f, name)) == -2) {
 			rc = LULL_ENOMEM;
@@ -162,9 +169,9 @@ parse(struct imp_file *f, const unsigned char *data, size_t len)
 			(void)imp_vocab(phrase, &rec->onset, &rec->place);
 		} else if (bottle) {
 			rec->fkind = LULL_FEED_BOTTLE;
-			unit = strstr(text, " oz") != NULL ? 29.5735 :
-			    strstr(text, " ml") != NULL	   ? 1 :
-							     0;
+			unit = strstr(text, " oz") != NULL ? 29.5735
+			    : strstr(text, " ml") != NULL  ? 1
+							   : 0;
 			v = imp_csv_get(&t, r, cqty);
 			if (v[0] != '\0' && unit > 0 &&
 			    imp_amount_ml(v, unit, &rec->ml) != 0) {
@@ -172,20 +179,21 @@ parse(struct imp_file *f, const unsigned char *data, size_t len)
 				    "\"%s\" is not an amount", v);
 				break;
 			}
-			rc = imp_note_add(rec, NULL,
-			    imp_csv_get(&t, r, cextra));
+			rc =
+			    imp_note_add(rec, NULL, imp_csv_get(&t, r, cextra));
 		} else if (nursing) {
 			rec->fkind = LULL_FEED_BREAST;
-			rec->side = strstr(text, "left") && strstr(text, "right") ?
-			    LULL_SIDE_BOTH :
-			    strstr(text, "left")  ? LULL_SIDE_LEFT :
-			    strstr(text, "right") ? LULL_SIDE_RIGHT :
-						    LULL_SIDE_NONE;
+			rec->side =
+			    strstr(text, "left") && strstr(text, "right")
+			    ? LULL_SIDE_BOTH
+			    : strstr(text, "left")  ? LULL_SIDE_LEFT
+			    : strstr(text, "right") ? LULL_SIDE_RIGHT
+						    : LULL_SIDE_NONE;
 		} else
 			rec->fkind = LULL_FEED_SOLIDS;
 		if (rc == LULL_OK)
-			rc = imp_note_add(rec, NULL,
-			    imp_csv_get(&t, r, cnotes));
+			rc =
+			    imp_note_add(rec, NULL, imp_csv_get(&t, r, cnotes));
 		if (rc == LULL_OK)
 			rc = imp_note_add(rec, "Baby Connect", text);
 	}

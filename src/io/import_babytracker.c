@@ -20,13 +20,7 @@
 
 #include "import_int.h"
 
-enum act {
-	A_SLEEP,
-	A_NURSING,
-	A_BOTTLE,
-	A_SOLIDS,
-	A_OTHER
-};
+enum act { A_SLEEP, A_NURSING, A_BOTTLE, A_SOLIDS, A_OTHER };
 
 static int
 detect(const struct imp_peek *pk)
@@ -143,9 +137,9 @@ parse(struct imp_file *f, const unsigned char *data, size_t len)
 	side = imp_csv_col(&t, 0, "Start Side");
 	amount = col_like(&t, "amount");
 	food = imp_csv_col(&t, 0, "Food");
-	unit = amount >= 0 && imp_contains(imp_csv_get(&t, 0, amount), "oz") ?
-	    29.5735 :
-	    1;
+	unit = amount >= 0 && imp_contains(imp_csv_get(&t, 0, amount), "oz")
+	    ? 29.5735
+	    : 1;
 	if (time < 0) {
 		imp_csv_free(&t);
 		return imp_fail(f, 1, 0, NULL, "no \"Time\" column");
@@ -157,8 +151,8 @@ parse(struct imp_file *f, const unsigned char *data, size_t len)
 		if (imp_csv_blank_row(&t, r))
 			continue;
 		rows++;
-		rec = imp_rec_new(f, act == A_SLEEP ? IMP_SLEEP : IMP_FEED,
-		    line);
+		rec =
+		    imp_rec_new(f, act == A_SLEEP ? IMP_SLEEP : IMP_FEED, line);
 		if (rec == NULL) {
 			rc = LULL_ENOMEM;
 			break;
@@ -191,7 +185,8 @@ parse(struct imp_file *f, const unsigned char *data, size_t len)
 			rec->fkind = LULL_FEED_BREAST;
 			l = rt = 0;
 			if ((imp_csv_get(&t, r, left)[0] &&
-				imp_dur_parse(imp_csv_get(&t, r, left), 60, &l)) ||
+				imp_dur_parse(imp_csv_get(&t, r, left), 60,
+				    &l)) ||
 			    (imp_csv_get(&t, r, right)[0] &&
 				imp_dur_parse(imp_csv_get(&t, r, right), 60,
 				    &rt))) {
@@ -199,16 +194,16 @@ parse(struct imp_file *f, const unsigned char *data, size_t len)
 				    "the minutes per side are not numbers");
 				break;
 			}
-			rec->side = l && rt ? LULL_SIDE_BOTH :
-			    l		    ? LULL_SIDE_LEFT :
-			    rt		    ? LULL_SIDE_RIGHT :
-					      LULL_SIDE_NONE;
+			rec->side = l && rt ? LULL_SIDE_BOTH
+			    : l             ? LULL_SIDE_LEFT
+			    : rt            ? LULL_SIDE_RIGHT
+					    : LULL_SIDE_NONE;
 			if (rec->side == LULL_SIDE_NONE) {
 				v = imp_csv_get(&t, r, side);
-				rec->side = imp_streq(v, "Left") ?
-				    LULL_SIDE_LEFT :
-				    imp_streq(v, "Right") ? LULL_SIDE_RIGHT :
-							    LULL_SIDE_NONE;
+				rec->side = imp_streq(v, "Left")
+				    ? LULL_SIDE_LEFT
+				    : imp_streq(v, "Right") ? LULL_SIDE_RIGHT
+							    : LULL_SIDE_NONE;
 			}
 			v = imp_csv_get(&t, r, total);
 			if (v[0] != '\0' && imp_dur_parse(v, 60, &sec) == 0 &&
@@ -235,10 +230,11 @@ parse(struct imp_file *f, const unsigned char *data, size_t len)
 				break;
 			}
 			rc = imp_note_add(rec, NULL,
-			    imp_contains(base(f->name), "expressed") ?
-				"expressed milk" :
-			    imp_contains(base(f->name), "formula") ? "formula" :
-								    "");
+			    imp_contains(base(f->name), "expressed")
+				? "expressed milk"
+				: imp_contains(base(f->name), "formula")
+				? "formula"
+				: "");
 			break;
 		case A_SOLIDS:
 			rec->fkind = LULL_FEED_SOLIDS;

@@ -5,11 +5,10 @@
  * that format detection works from.
  * SPDX-License-Identifier: ISC
  */
+#include <csv.h>
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <csv.h>
 
 #include "import_int.h"
 
@@ -56,8 +55,8 @@ on_field(void *s, size_t len, void *arg)
 		L->row_first = t->nfld;
 	}
 	if (grow((void **)&t->buf, t->len + len + 1, &t->cap, 1) != 0 ||
-	    grow((void **)&t->fld, t->nfld + 1, &t->fldcap,
-		sizeof(*t->fld)) != 0) {
+	    grow((void **)&t->fld, t->nfld + 1, &t->fldcap, sizeof(*t->fld)) !=
+		0) {
 		L->oom = 1;
 		return;
 	}
@@ -279,8 +278,8 @@ peek_row(int c, void *arg)
 }
 
 void
-imp_peek_init(struct imp_peek *pk, const char *name,
-    const unsigned char *data, size_t len)
+imp_peek_init(struct imp_peek *pk, const char *name, const unsigned char *data,
+    size_t len)
 {
 	struct csv_parser p;
 	struct peek P;
@@ -301,8 +300,7 @@ imp_peek_init(struct imp_peek *pk, const char *name,
 		const unsigned char *nl = memchr(data + off, '\n', n);
 		size_t k = nl != NULL ? (size_t)(nl - (data + off)) + 1 : n;
 
-		if (csv_parse(&p, data + off, k, peek_field, peek_row, &P) !=
-		    k)
+		if (csv_parse(&p, data + off, k, peek_field, peek_row, &P) != k)
 			break;
 		off += k;
 		n -= k;

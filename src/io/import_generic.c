@@ -37,8 +37,8 @@ static const char WHY_TYPE[] = "rows whose type is neither a sleep nor a "
 
 /* Read the mapping into column numbers; "as" into *feeds. */
 static enum lull_err
-mapping(struct imp_file *f, const struct imp_csv *t, const char *map,
-    int *col, int *feeds)
+mapping(struct imp_file *f, const struct imp_csv *t, const char *map, int *col,
+    int *feeds)
 {
 	char buf[1024], *item, *save = NULL, *eq;
 	size_t k;
@@ -119,22 +119,23 @@ parse(struct imp_file *f, const unsigned char *data, size_t len)
 		fk = LULL_FEED_BOTTLE;
 		if (col[K_TYPE] >= 0) {
 			v = imp_csv_get(&t, r, col[K_TYPE]);
-			if (imp_contains(v, "nap"))
-				kind = LULL_SLEEP_NAP, isfeed = 0;
-			else if (imp_contains(v, "night"))
-				kind = LULL_SLEEP_NIGHT, isfeed = 0;
-			else if (imp_contains(v, "sleep"))
+			isfeed = 1;
+			if (imp_contains(v, "nap")) {
+				kind = LULL_SLEEP_NAP;
+				isfeed = 0;
+			} else if (imp_contains(v, "night")) {
+				kind = LULL_SLEEP_NIGHT;
+				isfeed = 0;
+			} else if (imp_contains(v, "sleep"))
 				isfeed = 0;
 			else if (imp_contains(v, "breast") ||
 			    imp_contains(v, "nurs"))
-				fk = LULL_FEED_BREAST, isfeed = 1;
+				fk = LULL_FEED_BREAST;
 			else if (imp_contains(v, "solid"))
-				fk = LULL_FEED_SOLIDS, isfeed = 1;
-			else if (imp_contains(v, "feed") ||
-			    imp_contains(v, "bottle") ||
-			    imp_contains(v, "formula"))
-				isfeed = 1;
-			else {
+				fk = LULL_FEED_SOLIDS;
+			else if (!imp_contains(v, "feed") &&
+			    !imp_contains(v, "bottle") &&
+			    !imp_contains(v, "formula")) {
 				rc = imp_skip(f, line, WHY_TYPE, 0);
 				continue;
 			}
@@ -187,10 +188,10 @@ parse(struct imp_file *f, const unsigned char *data, size_t len)
 		v = imp_csv_get(&t, r, col[K_SIDE]);
 		if (v[0] != '\0') {
 			rec->fkind = LULL_FEED_BREAST;
-			rec->side = imp_contains(v, "both") ? LULL_SIDE_BOTH :
-			    imp_contains(v, "l")	    ? LULL_SIDE_LEFT :
-			    imp_contains(v, "r")	    ? LULL_SIDE_RIGHT :
-							      LULL_SIDE_NONE;
+			rec->side = imp_contains(v, "both") ? LULL_SIDE_BOTH
+			    : imp_contains(v, "l")          ? LULL_SIDE_LEFT
+			    : imp_contains(v, "r")          ? LULL_SIDE_RIGHT
+							    : LULL_SIDE_NONE;
 		}
 		if (!isfeed && rec->end.kind == IMP_T_NONE && rec->dur < 0)
 			rec->in_progress = 1;

@@ -16,13 +16,7 @@
 
 #include "import_int.h"
 
-enum kind {
-	G_SLEEP,
-	G_BREAST,
-	G_BOTTLE,
-	G_SOLID,
-	G_OTHER
-};
+enum kind { G_SLEEP, G_BREAST, G_BOTTLE, G_SOLID, G_OTHER };
 
 static int
 detect(const struct imp_peek *pk)
@@ -93,13 +87,13 @@ parse(struct imp_file *f, const unsigned char *data, size_t len)
 		return rc;
 	}
 	ml = imp_csv_col(&t, 0, "Amount(ml)");
-	what = k == G_BOTTLE ? imp_csv_col(&t, 0, "Milk type") :
-			       imp_csv_col(&t, 0, "Ingredients");
+	what = k == G_BOTTLE ? imp_csv_col(&t, 0, "Milk type")
+			     : imp_csv_col(&t, 0, "Ingredients");
 	amount = imp_csv_col(&t, 0, "Amount");
 	unitc = imp_csv_col(&t, 0, "Unit type");
 	react = imp_csv_col(&t, 0, "Baby's reaction");
-	rc = imp_dtab_scan(f, &t, 1, dcols, k == G_SLEEP || k == G_BREAST ? 2 : 1,
-	    &dt);
+	rc = imp_dtab_scan(f, &t, 1, dcols,
+	    k == G_SLEEP || k == G_BREAST ? 2 : 1, &dt);
 	for (r = 1; rc == LULL_OK && r < t.nrows; r++) {
 		uint32_t line = t.rows[r].line;
 
@@ -131,10 +125,10 @@ parse(struct imp_file *f, const unsigned char *data, size_t len)
 			l = rt = 0;
 			(void)imp_dur_parse(imp_csv_get(&t, r, left), 60, &l);
 			(void)imp_dur_parse(imp_csv_get(&t, r, right), 60, &rt);
-			rec->side = l && rt ? LULL_SIDE_BOTH :
-			    l		    ? LULL_SIDE_LEFT :
-			    rt		    ? LULL_SIDE_RIGHT :
-					      LULL_SIDE_NONE;
+			rec->side = l && rt ? LULL_SIDE_BOTH
+			    : l             ? LULL_SIDE_LEFT
+			    : rt            ? LULL_SIDE_RIGHT
+					    : LULL_SIDE_NONE;
 			continue;
 		}
 		if (k == G_BOTTLE) {

@@ -26,14 +26,17 @@ detect(const struct imp_peek *pk)
 
 static const char *const others[][2] = {
 	{ "Diaper", "Hatch diaper rows (lull keeps sleeps and feeds)" },
-	{ "Weight", "Hatch weight and length rows (lull keeps sleeps and "
-		    "feeds)" },
-	{ "Length", "Hatch weight and length rows (lull keeps sleeps and "
-		    "feeds)" },
+	{ "Weight",
+	    "Hatch weight and length rows (lull keeps sleeps and "
+	    "feeds)" },
+	{ "Length",
+	    "Hatch weight and length rows (lull keeps sleeps and "
+	    "feeds)" },
 	{ "Pump", "Hatch pumping rows (pumping is not a feed)" },
 	{ "Pumping", "Hatch pumping rows (pumping is not a feed)" },
-	{ NULL, "Hatch rows of other activities (lull keeps sleeps and "
-		"feeds)" },
+	{ NULL,
+	    "Hatch rows of other activities (lull keeps sleeps and "
+	    "feeds)" },
 };
 
 static const char *
@@ -125,20 +128,21 @@ parse(struct imp_file *f, const unsigned char *data, size_t len)
 				}
 			} else {
 				v = imp_csv_get(&t, r, cinfo);
-				rec->fkind = imp_streq(act, "Bottle") ?
-				    LULL_FEED_BOTTLE :
-				    LULL_FEED_BREAST;
-				rec->side = imp_contains(v, "both") ?
-				    LULL_SIDE_BOTH :
-				    imp_contains(v, "left") ? LULL_SIDE_LEFT :
-				    imp_contains(v, "right") ? LULL_SIDE_RIGHT :
-							       LULL_SIDE_NONE;
+				rec->fkind = imp_streq(act, "Bottle")
+				    ? LULL_FEED_BOTTLE
+				    : LULL_FEED_BREAST;
+				rec->side = imp_contains(v, "both")
+				    ? LULL_SIDE_BOTH
+				    : imp_contains(v, "left")  ? LULL_SIDE_LEFT
+				    : imp_contains(v, "right") ? LULL_SIDE_RIGHT
+							       : LULL_SIDE_NONE;
 			}
 		} else if (rec->end.kind == IMP_T_NONE && rec->dur < 0)
 			rec->in_progress = 1;
 		rc = imp_note_add(rec, NULL, imp_csv_get(&t, r, cnotes));
 		if (rc == LULL_OK)
-			rc = imp_note_add(rec, "Hatch", imp_csv_get(&t, r, cinfo));
+			rc = imp_note_add(rec, "Hatch",
+			    imp_csv_get(&t, r, cinfo));
 	}
 	if (rc == LULL_ENOMEM && f->im->ei->code != LULL_ENOMEM)
 		rc = lull_errinfo_set(f->im->ei, LULL_ENOMEM, "",

@@ -36,10 +36,12 @@ static const char *const others[][2] = {
 	{ "Temp", "Huckleberry Temp rows (lull keeps sleeps and feeds)" },
 	{ "Bath", "Huckleberry Bath rows (lull keeps sleeps and feeds)" },
 	{ "Potty", "Huckleberry Potty rows (lull keeps sleeps and feeds)" },
-	{ "Activity", "Huckleberry Activity rows (lull keeps sleeps and "
-		      "feeds)" },
-	{ NULL, "Huckleberry rows of other types (lull keeps sleeps and "
-		"feeds)" },
+	{ "Activity",
+	    "Huckleberry Activity rows (lull keeps sleeps and "
+	    "feeds)" },
+	{ NULL,
+	    "Huckleberry rows of other types (lull keeps sleeps and "
+	    "feeds)" },
 };
 
 static const char *
@@ -60,8 +62,8 @@ side_minutes(const char *s, int *left, int *right)
 	int h, m;
 	char c, end;
 
-	if (sscanf(s, "%d:%d%c%c", &h, &m, &c, &end) != 3 || h < 0 ||
-	    m < 0 || m > 59 || h > 23)
+	if (sscanf(s, "%d:%d%c%c", &h, &m, &c, &end) != 3 || h < 0 || m < 0 ||
+	    m > 59 || h > 23)
 		return 0;
 	if (c == 'L' || c == 'l')
 		*left += h * 60 + m;
@@ -120,11 +122,12 @@ feed_row(const struct imp_csv *t, size_t r, const struct cols *c,
 		if (rc == LULL_OK)
 			rc = imp_note_add(rec, NULL, ec);
 		if (rc == LULL_OK)
-			rc = imp_note_add(rec, NULL, imp_csv_get(t, r, c->notes));
+			rc = imp_note_add(rec, NULL,
+			    imp_csv_get(t, r, c->notes));
 		return rc;
 	}
-	sides = side_minutes(sc, &left, &right) +
-	    side_minutes(ec, &left, &right);
+	sides =
+	    side_minutes(sc, &left, &right) + side_minutes(ec, &left, &right);
 	if (sides == 0 && !imp_streq(loc, "Breast")) {
 		/* A bottle: the amount is in a condition field. */
 		rec->fkind = LULL_FEED_BOTTLE;
@@ -141,10 +144,10 @@ feed_row(const struct imp_csv *t, size_t r, const struct cols *c,
 		return rc;
 	}
 	rec->fkind = LULL_FEED_BREAST;
-	rec->side = left && right ? LULL_SIDE_BOTH :
-	    left		  ? LULL_SIDE_LEFT :
-	    right		  ? LULL_SIDE_RIGHT :
-				    LULL_SIDE_NONE;
+	rec->side = left && right ? LULL_SIDE_BOTH
+	    : left                ? LULL_SIDE_LEFT
+	    : right               ? LULL_SIDE_RIGHT
+				  : LULL_SIDE_NONE;
 	rc = imp_note_add(rec, NULL, imp_csv_get(t, r, c->notes));
 	if (rc == LULL_OK && left && right) {
 		snprintf(buf, sizeof(buf), "left %d min, right %d min", left,
@@ -224,12 +227,13 @@ parse(struct imp_file *f, const unsigned char *data, size_t len)
 			break;
 		}
 		if (c.child >= 0 &&
-		    (rec->kid = imp_kid(f, imp_csv_get(&t, r, c.child))) == -2) {
+		    (rec->kid = imp_kid(f, imp_csv_get(&t, r, c.child))) ==
+			-2) {
 			rc = LULL_ENOMEM;
 			break;
 		}
-		rc = sleep ? sleep_row(f, &t, r, &c, rec) :
-			     feed_row(&t, r, &c, rec, solids);
+		rc = sleep ? sleep_row(f, &t, r, &c, rec)
+			   : feed_row(&t, r, &c, rec, solids);
 	}
 	if (rc == LULL_ENOMEM && f->im->ei->code != LULL_ENOMEM)
 		rc = lull_errinfo_set(f->im->ei, LULL_ENOMEM, "",

@@ -23,15 +23,12 @@
 #include "lull/model.h"
 #include "lull/tz.h"
 
-enum imp_type {
-	IMP_SLEEP = 0,
-	IMP_FEED
-};
+enum imp_type { IMP_SLEEP = 0, IMP_FEED };
 
 enum imp_tk {
 	IMP_T_NONE = 0, /* not given */
-	IMP_T_WALL,	/* a local wall time: day and seconds */
-	IMP_T_UTC	/* an exact instant (the file gave an offset) */
+	IMP_T_WALL,     /* a local wall time: day and seconds */
+	IMP_T_UTC       /* an exact instant (the file gave an offset) */
 };
 
 struct imp_time {
@@ -55,8 +52,8 @@ struct imp_rec {
 	 */
 	int64_t dur;
 	int in_progress; /* the timer was still running at export */
-	int kind;	 /* sleep: enum lull_sleep_kind, or -1: not said */
-	uint32_t onset;	 /* sleep: enum lull_onset bits */
+	int kind;        /* sleep: enum lull_sleep_kind, or -1: not said */
+	uint32_t onset;  /* sleep: enum lull_onset bits */
 	enum lull_place place;
 	enum lull_feed_kind fkind;
 	enum lull_side side;
@@ -71,7 +68,7 @@ struct imp_rec {
 struct imp_src {
 	char *name;
 	const char *label; /* the format's label once known */
-	int items;	   /* locations are JSON items, not lines */
+	int items;         /* locations are JSON items, not lines */
 	size_t rows;
 };
 
@@ -110,7 +107,7 @@ struct imp {
 	uint32_t *out_f_rec;
 	size_t nout_f, out_fcap, out_frcap;
 	size_t evcap; /* of rep->events */
-	int depth; /* zips opened, for zips in zips */
+	int depth;    /* zips opened, for zips in zips */
 	/* The journal to check against before joining (NULL: none). */
 	struct lull_store *st;
 	int64_t hh;
@@ -153,21 +150,20 @@ extern const struct imp_format imp_fmt_hatch;
 extern const struct imp_format imp_fmt_generic;
 
 /* import.c: the state, for the core and for fuzz targets. */
-void imp_init(struct imp *, struct lull_import_report *,
-    struct lull_errinfo *);
+void imp_init(struct imp *, struct lull_import_report *, struct lull_errinfo *);
 void imp_free(struct imp *);
 const struct imp_format *imp_format_find(const char *name);
 const struct imp_format *imp_detect(const struct imp_peek *);
 /* Parse one source with "fmt" (NULL: detect; zips are opened). */
 LULL_MUST_CHECK enum lull_err imp_parse(struct imp *,
-    const struct imp_format *fmt, const char *name,
-    const unsigned char *data, size_t len, int optional);
+    const struct imp_format *fmt, const char *name, const unsigned char *data,
+    size_t len, int optional);
 /*
  * Read the times in "tz", then drop, merge and join by the rules, with
  * the child ids in imp->kid_id and imp->anon_id.  No store.
  */
-LULL_MUST_CHECK enum lull_err imp_settle(struct imp *,
-    const struct lull_tz *tz, int64_t now_utc, int join);
+LULL_MUST_CHECK enum lull_err imp_settle(struct imp *, const struct lull_tz *tz,
+    int64_t now_utc, int join);
 
 /* What a parser calls.  Each returns LULL_ENOMEM on allocation failure. */
 struct imp_rec *imp_rec_new(struct imp_file *, enum imp_type, uint32_t line);
@@ -175,8 +171,8 @@ int32_t imp_kid(struct imp_file *, const char *name); /* -2 on ENOMEM */
 LULL_MUST_CHECK enum lull_err imp_skip(struct imp_file *, uint32_t line,
     const char *reason, int itemise);
 /* Append "text" (and "label: " before it) to the record's note. */
-LULL_MUST_CHECK enum lull_err imp_note_add(struct imp_rec *,
-    const char *label, const char *text);
+LULL_MUST_CHECK enum lull_err imp_note_add(struct imp_rec *, const char *label,
+    const char *text);
 /* Fail with "name:line: column N (\"col\"): message". */
 enum lull_err imp_fail(struct imp_file *, uint32_t line, int col,
     const char *colname, const char *fmt, ...) LULL_PRINTF(5, 6);
@@ -242,14 +238,14 @@ struct imp_dt {
 int imp_dt_scan(const char *s, struct imp_dt *dt, const char **why);
 /* Evidence for day-first or month-first over a whole file. */
 struct imp_dates {
-	size_t n;		   /* dates seen */
-	size_t ambiguous;	   /* both orders valid and different */
+	size_t n;                    /* dates seen */
+	size_t ambiguous;            /* both orders valid and different */
 	uint32_t dmy_line, mdy_line; /* first row proving one order */
 	int dmy_col, mdy_col;
 	int have_prev;
 	int32_t prev_dmy, prev_mdy;
 	int64_t path_dmy, path_mdy; /* days walked in file order */
-	char example[40];	    /* an ambiguous date, for the message */
+	char example[40];           /* an ambiguous date, for the message */
 	uint32_t example_line;
 };
 void imp_dates_add(struct imp_dates *, const struct imp_dt *, uint32_t line,

@@ -18,6 +18,7 @@
 #include <strings.h>
 
 #include "lull/cal.h"
+
 #include "import_int.h"
 
 /* Spaces, including UTF-8 no-break (C2 A0), narrow no-break (E2 80 AF)
@@ -97,8 +98,8 @@ month_of(const char *s, size_t n)
 static int
 weekday_word(const char *s, size_t n)
 {
-	static const char *const names[7] = { "monday", "tuesday",
-		"wednesday", "thursday", "friday", "saturday", "sunday" };
+	static const char *const names[7] = { "monday", "tuesday", "wednesday",
+		"thursday", "friday", "saturday", "sunday" };
 	int i;
 
 	if (n < 3)
@@ -258,8 +259,9 @@ scan_time(const char *s, struct imp_dt *dt, const char **why)
 		if (word_is(s, n, "am") || word_is(s, n, "pm")) {
 			dt->ampm = tolower((unsigned char)s[0]) == 'a' ? 1 : 2;
 			s += n;
-		} else if (n == 1 && (s[0] == 'a' || s[0] == 'p' ||
-					 s[0] == 'A' || s[0] == 'P') &&
+		} else if (n == 1 &&
+		    (s[0] == 'a' || s[0] == 'p' || s[0] == 'A' ||
+			s[0] == 'P') &&
 		    s[1] == '.' && (s[2] == 'm' || s[2] == 'M')) {
 			dt->ampm = tolower((unsigned char)s[0]) == 'a' ? 1 : 2;
 			s += 3;
@@ -454,10 +456,10 @@ imp_dates_add(struct imp_dates *ev, const struct imp_dt *dt, uint32_t line,
 	 * its days jump by months.
 	 */
 	if (ev->have_prev) {
-		ev->path_dmy += dd > ev->prev_dmy ? dd - ev->prev_dmy :
-						    ev->prev_dmy - dd;
-		ev->path_mdy += dm > ev->prev_mdy ? dm - ev->prev_mdy :
-						    ev->prev_mdy - dm;
+		ev->path_dmy +=
+		    dd > ev->prev_dmy ? dd - ev->prev_dmy : ev->prev_dmy - dd;
+		ev->path_mdy +=
+		    dm > ev->prev_mdy ? dm - ev->prev_mdy : ev->prev_mdy - dm;
 	}
 	ev->have_prev = 1;
 	ev->prev_dmy = dd;
@@ -508,9 +510,11 @@ imp_dt_time(const struct imp_dt *dt, enum lull_date_order order,
 	memset(out, 0, sizeof(*out));
 	if (!date_as(dt, order == LULL_DATES_AUTO ? LULL_DATES_MDY : order, &y,
 		&m, &d)) {
-		*why = order == LULL_DATES_YMD ? "no such date (read year first)" :
-		    order == LULL_DATES_DMY    ? "no such date (read day first)" :
-						 "no such date (read month first)";
+		*why = order == LULL_DATES_YMD
+		    ? "no such date (read year first)"
+		    : order == LULL_DATES_DMY
+		    ? "no such date (read day first)"
+		    : "no such date (read month first)";
 		return -1;
 	}
 	if (!dt->has_time) {

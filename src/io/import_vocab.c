@@ -13,7 +13,7 @@
 
 struct word {
 	const char *pat; /* lower case; a trailing '*' matches a prefix */
-	int onset;	 /* enum lull_onset, or -1 */
+	int onset;       /* enum lull_onset, or -1 */
 	enum lull_place place;
 };
 
@@ -75,15 +75,18 @@ static const struct word words[] = {
 static char *
 find(char *buf, const char *pat)
 {
+	char key[32];
 	size_t n = strlen(pat);
 	int prefix = n > 0 && pat[n - 1] == '*';
 	char *p;
 
 	if (prefix)
 		n--;
-	for (p = buf; *p != '\0'; p++) {
-		if (strncmp(p, pat, n) != 0)
-			continue;
+	if (n == 0 || n >= sizeof(key))
+		return NULL;
+	memcpy(key, pat, n);
+	key[n] = '\0';
+	for (p = buf; (p = strstr(p, key)) != NULL; p++) {
 		if (p > buf && isalpha((unsigned char)p[-1]))
 			continue;
 		if (!prefix && isalpha((unsigned char)p[n]))
@@ -104,6 +107,8 @@ imp_vocab(const char *text, uint32_t *onset, enum lull_place *place)
 	size_t i, n, len;
 	int unknown = 0, hit;
 
+	if (text[0] == '\0')
+		return 0;
 	len = strlen(text);
 	if (len >= sizeof(buf))
 		len = sizeof(buf) - 1;

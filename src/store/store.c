@@ -1048,6 +1048,53 @@ collide(struct lull_store *st, const struct lull_sleep *s,
 	return LULL_ECONFLICT;
 }
 
+static enum lull_err
+sleeps_write(struct lull_store *st, struct lull_sleep *v, const size_t *ord,
+    size_t n, const struct lull_actor *a, size_t *failed)
+{
+	const struct lull_sleep **pv;
+	enum lull_err rc = LULL_OK;
+	int64_t *ids;
+	size_t i, j;
+
+	pv = calloc(n, sizeof(*pv));
+	ids = calloc(n, sizeof(*ids));
+	if (pv == NULL || ids == NULL) {
+		free(pv);
+		free(ids);
+		return lull_errinfo_set(&st->ei, LULL_ENOMEM, "",
+		    "out of memory");
+	}
+	for (i = 0; i < n; i++)
+		pv[i] = &v[ord[i]];
+	*failed = ord[0];
+	if (st->ops->sleep_insert_many != NULL)
+		rc = st->ops->sleep_insert_many(st, pv, n, ids);
+	else
+		for (i = 0; rc == LULL_OK && i < n; i++) {
+			*failed = ord[i];
+			rc = st->ops->sleep_insert(st, pv[i], &ids[i]);
+		}
+	for (i = 0; rc == LULL_OK && i < n; i++) {
+		struct lull_sleep *c = &v[ord[i]];
+
+		*failed = ord[i];
+		c->id = ids[i];
+		for (j = 0; rc == LULL_OK && j < c->nwakings; j++) {
+			struct lull_waking *w = &c->wakings[j];
+
+			w->id = 0;
+			w->sleep_id = c->id;
+			rc = meta_insert(st, &w->meta, a, 1);
+			if (rc == LULL_OK)
+				rc = st->ops->waking_insert(st, w, &w->id);
+		}
+	}
+	free(pv);
+	free(ids);
+	return rc;
+}
+
 /*
  * One child's run v[ord[0..n)], in order of start: checked against the
  * stored sleeps in one sweep (both sorted by start) and against the
@@ -1062,7 +1109,7 @@ sleeps_run(struct lull_store *st, struct lull_sleep *v, const size_t *ord,
 	const struct lull_sleep *prev = NULL;
 	enum lull_err rc;
 	int64_t lo = v[ord[0]].start_utc, hi = lo + 1, end;
-	size_t i, j, p = 0, q;
+	size_t i, p = 0, q;
 
 	for (i = 0; i < n; i++) {
 		end = v[ord[i]].end_utc;
@@ -1101,17 +1148,6 @@ sleeps_run(struct lull_store *st, struct lull_sleep *v, const size_t *ord,
 		    (prev->end_utc == LULL_NO_TIME ||
 			prev->end_utc > c->start_utc))
 			rc = collide(st, c, prev, tz);
-		if (rc == LULL_OK)
-			rc = st->ops->sleep_insert(st, c, &c->id);
-		for (j = 0; rc == LULL_OK && j < c->nwakings; j++) {
-			struct lull_waking *w = &c->wakings[j];
-
-			w->id = 0;
-			w->sleep_id = c->id;
-			rc = meta_insert(st, &w->meta, a, 1);
-			if (rc == LULL_OK)
-				rc = st->ops->waking_insert(st, w, &w->id);
-		}
 		/* The sleep that reaches furthest is the one to beat. */
 		if (prev == NULL ||
 		    (prev->end_utc != LULL_NO_TIME &&
@@ -1120,6 +1156,10 @@ sleeps_run(struct lull_store *st, struct lull_sleep *v, const size_t *ord,
 			prev = c;
 	}
 	lull_sleepv_free(&stored);
+	/* All checked: now the rows, many to a statement where the backend
+	 * can, then the wakings with their sleeps' ids. */
+	if (rc == LULL_OK)
+		rc = sleeps_write(st, v, ord, n, a, failed);
 	return rc;
 }
 
@@ -1582,6 +1622,9 @@ feeds_add(struct lull_store *st, struct lull_feed *v, size_t n,
 	int64_t hh = 0, child = 0;
 	size_t i;
 
+	const struct lull_feed **pv;
+	int64_t *ids;
+
 	rc = need_actor(st, a);
 	for (i = 0; rc == LULL_OK && i < n; i++) {
 		struct lull_feed *c = &v[i];
@@ -1596,9 +1639,31 @@ feeds_add(struct lull_store *st, struct lull_feed *v, size_t n,
 			rc = lull_feed_check(c, NULL, a->now_utc, &st->ei);
 		if (rc == LULL_OK)
 			rc = meta_insert(st, &c->meta, a, 1);
-		if (rc == LULL_OK)
-			rc = st->ops->feed_insert(st, c, &c->id);
 	}
+	if (rc != LULL_OK)
+		return rc;
+	pv = calloc(n, sizeof(*pv));
+	ids = calloc(n, sizeof(*ids));
+	if (pv == NULL || ids == NULL) {
+		free(pv);
+		free(ids);
+		return lull_errinfo_set(&st->ei, LULL_ENOMEM, "",
+		    "out of memory");
+	}
+	for (i = 0; i < n; i++)
+		pv[i] = &v[i];
+	*failed = 0;
+	if (st->ops->feed_insert_many != NULL)
+		rc = st->ops->feed_insert_many(st, pv, n, ids);
+	else
+		for (i = 0; rc == LULL_OK && i < n; i++) {
+			*failed = i;
+			rc = st->ops->feed_insert(st, pv[i], &ids[i]);
+		}
+	for (i = 0; rc == LULL_OK && i < n; i++)
+		v[i].id = ids[i];
+	free(pv);
+	free(ids);
 	return rc;
 }
 

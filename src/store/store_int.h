@@ -106,6 +106,9 @@ struct store_ops {
 
 	enum lull_err (*sleep_insert)(struct lull_store *,
 	    const struct lull_sleep *, int64_t *id);
+	/* Many rows in order, their ids into ids[] (an import's batch). */
+	enum lull_err (*sleep_insert_many)(struct lull_store *,
+	    const struct lull_sleep *const *v, size_t n, int64_t *ids);
 	enum lull_err (*sleep_get)(struct lull_store *, int64_t id,
 	    struct lull_sleep *out);
 	enum lull_err (*sleep_update)(struct lull_store *,
@@ -132,6 +135,8 @@ struct store_ops {
 
 	enum lull_err (*feed_insert)(struct lull_store *,
 	    const struct lull_feed *, int64_t *id);
+	enum lull_err (*feed_insert_many)(struct lull_store *,
+	    const struct lull_feed *const *v, size_t n, int64_t *ids);
 	enum lull_err (*feed_get)(struct lull_store *, int64_t id,
 	    struct lull_feed *out);
 	enum lull_err (*feed_update)(struct lull_store *,

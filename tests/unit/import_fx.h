@@ -21,6 +21,7 @@
 #include "lull/store.h"
 #include "lull/tz.h"
 #include "lull/tzload.h"
+
 #include "t.h"
 
 struct ifx {
@@ -104,8 +105,8 @@ ifx_import_text(const char *name, const char *text,
 		strlen(text), 0 };
 
 	lull_import_report_free(&fx.rep);
-	return lull_import(fx.st, fx.hh, fx.tz, &s, 1, o ? o : &none,
-	    &fx.actor, &fx.rep, &fx.ei);
+	return lull_import(fx.st, fx.hh, fx.tz, &s, 1, o ? o : &none, &fx.actor,
+	    &fx.rep, &fx.ei);
 }
 
 /* The instant of a local wall time in the fixture's zone. */

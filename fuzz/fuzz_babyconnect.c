@@ -1,0 +1,12 @@
+/*
+ * libFuzzer target: the babyconnect parser (src/io/import_babyconnect.c) and
+ * the import rules after it.
+ * SPDX-License-Identifier: ISC
+ */
+#include "fuzz.h"
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	return fuzz_import(&imp_fmt_babyconnect, "fuzz.csv", NULL, data, size);
+}

@@ -362,6 +362,15 @@ struct lull_plan_state {
 	int32_t paused_since_day;
 	int pause_by_parent;	/* paused by the parent, not by a tag */
 	int slow;		/* extra nights per step chosen by the parent */
+	/*
+	 * Progress over the whole plan, so that going up and down the
+	 * ladder cannot hide a stall: the highest step reached and the
+	 * morning it was first reached.
+	 */
+	int best_step;
+	int32_t best_day;
+	int32_t reeval_day;  /* last re-evaluation, LULL_NO_DAY if none */
+	int32_t resumed_day; /* the parent's last resume, LULL_NO_DAY */
 };
 
 struct lull_decision {

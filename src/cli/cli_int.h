@@ -133,6 +133,31 @@ int cli_tag_opts(struct cli *, struct lull_tag *);
 struct json_t;
 int cli_print_json(struct json_t *);
 
+/*
+ * One child's journal for the analytics commands (cmd_report.c): the
+ * child (--child, or the only one), the household's caregivers, and the
+ * sleeps, feeds and tags of [from_utc, to_utc).
+ */
+struct lull_stats_in;
+struct cli_journal {
+	struct lull_child child;
+	struct lull_caregiverv caregivers;
+	struct lull_sleepv sleeps;
+	struct lull_feedv feeds;
+	struct lull_tagv tags;
+};
+int cli_journal_load(struct cli *, int64_t from_utc, int64_t to_utc,
+    struct cli_journal *);
+/* What days [from, to] need (lull_stats_days()). */
+int cli_journal_days(struct cli *, int32_t from, int32_t to,
+    struct cli_journal *);
+void cli_journal_free(struct cli_journal *);
+const char *cli_journal_who(const struct cli_journal *, int64_t id);
+int cli_stats_in(struct cli *, const struct cli_journal *,
+    struct lull_stats_in *);
+/* --from/--to as local days; without them the last "ndays" to today. */
+int cli_day_range(struct cli *, int32_t ndays, int32_t *from, int32_t *to);
+
 int cmd_init(struct cli *);
 int cmd_child_add(struct cli *);
 int cmd_child_list(struct cli *);
@@ -168,5 +193,9 @@ int cmd_plan_back(struct cli *);
 int cmd_plan_slow(struct cli *);
 int cmd_plan_override(struct cli *);
 int cmd_plan_history(struct cli *);
+int cmd_report(struct cli *);
+int cmd_chart(struct cli *);
+int cmd_predict(struct cli *);
+int cmd_eval_predict(struct cli *);
 
 #endif

@@ -54,6 +54,28 @@ slurp(const char *path, char **out, size_t *len)
 	return EXIT_OK;
 }
 
+/*
+ * A profile with a mistake in it may still say the child went blue or
+ * limp: that must not hide behind the error.  Look for the emergency sign
+ * alone and say it first.
+ */
+static void
+emergency_anyway(const char *text, size_t len)
+{
+	json_t *doc = json_loadb(text, len, 0, NULL), *h, *v;
+	size_t i;
+
+	h = json_is_object(doc) ? json_object_get(doc, "health") : NULL;
+	json_array_foreach(h, i, v)
+		if (json_is_string(v) &&
+		    strcmp(json_string_value(v), "blue_or_limp") == 0)
+			fprintf(stderr,
+			    "lull: FIRST: a child who went blue, grey or "
+			    "limp, or stopped breathing, needs emergency help "
+			    "now: call your emergency number.\n");
+	json_decref(doc);
+}
+
 static int
 read_profile(const char *path, int32_t today, struct lull_profile *p)
 {
@@ -66,6 +88,8 @@ read_profile(const char *path, int32_t today, struct lull_profile *p)
 	if ((x = slurp(path, &text, &len)))
 		return x;
 	rc = lull_profile_from_json(text, len, path, today, p, &ei);
+	if (rc != LULL_OK)
+		emergency_anyway(text, len);
 	free(text);
 	if (rc != LULL_OK)
 		return cli_errx(cli_exit_of(rc), "%s", ei.msg);
@@ -115,15 +139,20 @@ wrap(const char *indent, const char *first, const char *text)
 	putchar('\n');
 }
 
+/* One step; "ladder" is 0 for foundations, practices rather than rungs. */
 static void
-print_step(const struct lull_step *s, int current, int slow)
+print_step(const struct lull_step *s, int current, int slow, int ladder)
 {
 	char head[160];
 
-	snprintf(head, sizeof(head), "%s%d. %s (%s, at least %d night%s)",
-	    current ? "> " : "  ", s->index, s->title,
-	    lull_presence_name(s->presence), s->nights_min + slow,
-	    s->nights_min + slow == 1 ? "" : "s");
+	if (ladder)
+		snprintf(head, sizeof(head), "%s%d. %s (%s, at least %d "
+		    "night%s)",
+		    current ? "> " : "  ", s->index, s->title,
+		    lull_presence_name(s->presence), s->nights_min + slow,
+		    s->nights_min + slow == 1 ? "" : "s");
+	else
+		snprintf(head, sizeof(head), "  %d. %s", s->index, s->title);
 	wrap("  ", "", head);
 	wrap("       ", "Bedtime: ", s->bedtime);
 	wrap("       ", "Waking: ", s->waking);
@@ -174,12 +203,13 @@ print_plan(const struct lull_plan *p, const struct lull_plan_state *st)
 	char age[32], head[200];
 	size_t i;
 
-	lull_age_format(p->age_days, age, sizeof(age));
-	printf("A %s plan for a child of %s%s.\n", lull_mode_name(p->mode), age,
-	    p->corrected ? " (corrected age)" : "");
+	/* An emergency is the first thing said, before anything else. */
 	if (p->nreferrals > 0 &&
 	    p->referrals[0].urgency == LULL_URGENCY_EMERGENCY)
 		wrap("", "FIRST: ", p->referrals[0].message);
+	lull_age_format(p->age_days, age, sizeof(age));
+	printf("A %s plan for a child of %s%s.\n", lull_mode_name(p->mode), age,
+	    p->corrected ? " (corrected age)" : "");
 	print_referrals(p);
 	if (p->nreferrals > 0)
 		printf("\n");
@@ -199,7 +229,7 @@ print_plan(const struct lull_plan *p, const struct lull_plan_state *st)
 		for (i = 0; i < p->nsteps; i++)
 			print_step(&p->steps[i],
 			    st != NULL && (size_t)st->step == i + 1,
-			    st ? st->slow : 0);
+			    st ? st->slow : 0, p->mode == LULL_MODE_COACHING);
 	}
 	print_notes(p);
 	if (p->nalternatives > 0) {
@@ -261,6 +291,7 @@ struct running {
 	struct lull_profile profile;
 	struct lull_plan plan;
 	int32_t today;
+	int could_coach; /* foundations today, coaching possible now */
 };
 
 static void
@@ -271,9 +302,12 @@ running_free(struct running *r)
 }
 
 /*
- * Load the child's active plan and rebuild it for today from its stored
- * profile, keeping its method: the ladder is the same, while gates that
- * depend on age or health are checked afresh each day.
+ * Load the child's active plan and rebuild it from its stored profile as
+ * it was on the day it started, with its method: the ladder a family is
+ * climbing never changes under them (a method's upper age limit is for
+ * starting it).  Health signs are in the profile, so they apply as they
+ * did.  The age shown is today's.  A foundations plan whose child has
+ * since become old enough for coaching says so.
  */
 static int
 running_load(struct cli *cli, struct running *r)
@@ -301,18 +335,23 @@ running_load(struct cli *cli, struct running *r)
 	    &r->profile, &ei);
 	if (rc != LULL_OK)
 		return cli_errx(EXIT_FAIL, "%s", ei.msg);
-	r->profile.today = r->today;
+	r->profile.today = r->rec.state.started_day;
 	r->profile.method = r->rec.method;
 	rc = lull_plan_build(&r->profile, &r->plan, &ei);
-	if (rc == LULL_EINVAL && strcmp(ei.field, "method") == 0) {
-		/* The child outgrew the method (or a gate closed it): show
-		 * what suits now rather than fail. */
-		fprintf(stderr, "lull: note: %s\n", ei.msg);
-		r->profile.method = LULL_METHOD_NONE;
-		rc = lull_plan_build(&r->profile, &r->plan, &ei);
-	}
 	if (rc != LULL_OK)
 		return cli_errx(cli_exit_of(rc), "%s", ei.msg);
+	r->plan.age_days = lull_child_age_days(&r->child, r->today,
+	    &r->plan.corrected);
+	if (r->plan.mode == LULL_MODE_FOUNDATIONS) {
+		struct lull_profile now = r->profile;
+		struct lull_plan later;
+
+		now.today = r->today;
+		now.method = LULL_METHOD_NONE;
+		r->could_coach = lull_plan_build(&now, &later, &ei) ==
+			LULL_OK &&
+		    later.mode == LULL_MODE_COACHING;
+	}
 	return EXIT_OK;
 }
 
@@ -431,22 +470,31 @@ cmd_plan_today(struct cli *cli)
 		running_free(&r);
 		return x;
 	}
-	printf("Tonight for %s: %s, %s.\n", r.child.name,
-	    lull_method_id(r.plan.method),
-	    lull_method_info(r.plan.method)->name);
 	if (r.plan.nreferrals > 0 &&
 	    r.plan.referrals[0].urgency == LULL_URGENCY_EMERGENCY)
 		wrap("", "FIRST: ", r.plan.referrals[0].message);
+	printf("Tonight for %s: %s, %s.\n", r.child.name,
+	    lull_method_id(r.plan.method),
+	    lull_method_info(r.plan.method)->name);
 	print_referrals(&r.plan);
+	if (r.could_coach)
+		printf("%s is now old enough for a coaching plan; start one "
+		       "with: lull plan start --profile FILE\n",
+		    r.child.name);
 	if (r.rec.state.paused || r.plan.mode == LULL_MODE_PAUSED)
 		printf("The plan is paused: comfort and help as much as your "
 		       "child needs tonight.\n");
 	if (s != NULL && r.plan.mode == LULL_MODE_COACHING) {
 		printf("Step %d of %zu:\n", s->index, r.plan.nsteps);
-		print_step(s, 0, r.rec.state.slow);
-	} else if (s != NULL) {
-		printf("The foundations:\n");
-		print_step(s, 0, 0);
+		print_step(s, 0, r.rec.state.slow, 1);
+	} else {
+		size_t i;
+
+		/* Foundations are practices to keep, not a ladder: all of
+		 * them, every night. */
+		printf("The foundations, every night:\n");
+		for (i = 0; i < r.plan.nsteps; i++)
+			print_step(&r.plan.steps[i], 0, 0, 0);
 	}
 	print_notes(&r.plan);
 	running_free(&r);
@@ -588,6 +636,10 @@ cmd_plan_decide(struct cli *cli)
 	}
 	printf("This morning for %s: ", r.child.name);
 	print_decision(&d);
+	if (r.could_coach)
+		printf("%s is now old enough for a coaching plan; start one "
+		       "with: lull plan start --profile FILE\n",
+		    r.child.name);
 out:
 	free(nights);
 	free(base);

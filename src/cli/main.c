@@ -183,6 +183,33 @@ static const struct cli_cmd cmds[] = {
 	{ "plan history", "[--child C] [--json]",
 	    "Every decision and every move of the plan, oldest first.",
 	    "child=", 0, 0, CLI_NEEDS_HOUSEHOLD, cmd_plan_history },
+	{ "report", "[--from DATE] [--to DATE] [--child C] [--json]",
+	    "Nights and days (default: the last 14 days): sleep onset, "
+	    "wakings, longest stretch, naps, 24-hour totals; medians of the "
+	    "last 7 and 14 nights against the two weeks before; bedtime "
+	    "regularity; who helped at night; and the usual ranges for the "
+	    "child's age (corrected for early birth). JSON schema: "
+	    "docs/report.schema.json; definitions: docs/analytics.md.",
+	    "from= to= child=", 0, 0, CLI_NEEDS_HOUSEHOLD, cmd_report },
+	{ "chart", "diary|trends [--from DATE] [--to DATE] [--child C] "
+		   "[-o FILE.svg]",
+	    "Draw an SVG chart: the sleep diary (a row a day, 24 hours "
+	    "across: sleeps, wakings, feeds; default the last 14 days) or "
+	    "trends (total sleep, night wakings, time to fall asleep with "
+	    "the usual range for the age shaded; default the last 8 weeks). "
+	    "Writes FILE, or standard output.",
+	    "from= to= child= o= output=", 1, 1, CLI_NEEDS_HOUSEHOLD,
+	    cmd_chart },
+	{ "predict", "[--child C] [--json]",
+	    "The next sleep and tonight's bedtime as ranges, from the age-"
+	    "based wake window (a convention) and the child's own last two "
+	    "weeks. Shown only when asked for.",
+	    "child=", 0, 0, CLI_NEEDS_HOUSEHOLD, cmd_predict },
+	{ "eval predict", "[--child C] [--json]",
+	    "How accurate predictions have been: walks through the whole log, "
+	    "predicting each next sleep from the log before it, and compares "
+	    "with the plain age-based wake window.",
+	    "child=", 0, 0, CLI_NEEDS_HOUSEHOLD, cmd_eval_predict },
 	{ "demo", "",
 	    "Create a demo household (two parents, one baby, three weeks of "
 	    "nights) in an empty journal.",

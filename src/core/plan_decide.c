@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "lull/cal.h"
+#include "lull/journal.h"
 #include "lull/plan.h"
 
 /*
@@ -77,12 +78,14 @@ struct pause_rule {
 static const struct pause_rule pause_rules[] = {
 	{ LULL_TAG_ILL, 1, LULL_EVIDENCE_CONVENTION,
 	    "Your child is unwell, so the plan is paused: comfort and feed as "
-	    "much as they need. Check the warning signs in the safety notes, "
-	    "and call your doctor if you are worried. When they have been "
-	    "well for two nights, the plan picks up one step back.",
+	    "much as they need, and call your doctor if they have a fever, "
+	    "are hard to wake, "
+	    "breathe with effort, or you are worried. When they have been "
+	    "well for two nights, the plan picks up again, a step back if "
+	    "it can.",
 	    "domain.md 3.4 (acute illness); red flags 5.5" },
 	{ LULL_TAG_TEETHING, 0, LULL_EVIDENCE_OBSERVATIONAL,
-	    "Teething is tagged, so the plan holds still: extra comfort is "
+	    "Teething is tagged, so the plan pauses: extra comfort is "
 	    "fine. Teething discomfort tends to cluster over about 8 days "
 	    "around a tooth coming through. A fever of 38.9 C or more, "
 	    "diarrhoea or a floppy, hard-to-wake child are not teething: see "
@@ -96,7 +99,7 @@ static const struct pause_rule pause_rules[] = {
 	    "domain.md 3.4 (travel)" },
 	{ LULL_TAG_MILESTONE, 0, LULL_EVIDENCE_OBSERVATIONAL,
 	    "A new milestone often brings more waking for a while, so the "
-	    "plan holds still: no new changes until things settle.",
+	    "plan pauses: no new changes until things settle.",
 	    "Scher & Cohen [R43]: wakings rise with crawling onset, back to "
 	    "baseline within about 3 months" },
 	{ LULL_TAG_VACCINATION, 0, LULL_EVIDENCE_POLICY,
@@ -104,8 +107,8 @@ static const struct pause_rule pause_rules[] = {
 	    "plan pauses: comfort freely.",
 	    "lull policy (domain.md 3.4, acute illness)" },
 	{ LULL_TAG_CHILDCARE, 0, LULL_EVIDENCE_CONVENTION,
-	    "Starting childcare is a big change, so the plan holds still "
-	    "while your child adjusts; keep the routine the same.",
+	    "Starting childcare is a big change, so the plan pauses while "
+	    "your child adjusts; keep the routine the same.",
 	    "domain.md 3.4 (big life change: hold for 1-2 weeks)" },
 };
 
@@ -174,6 +177,13 @@ lull_night_observe(const struct lull_tz *tz, const struct lull_sleepv *sv,
 		if (s->kind != LULL_SLEEP_NIGHT)
 			continue;
 		lull_tz_local(tz, s->start_utc, &lt);
+		/* A night that began after midnight (a very late bedtime)
+		 * belongs to the evening before, like the night window of
+		 * journal.h. */
+		if (lt.sec < LULL_NIGHT_TO_SEC) {
+			lt.day--;
+			lt.sec += 86400;
+		}
 		if (lt.day < from_day || lt.day > to_day)
 			continue;
 		n = &out[lt.day - from_day];
@@ -210,10 +220,17 @@ say(struct lull_decision *out, enum lull_verdict v, enum lull_evidence ev,
 	va_end(ap);
 }
 
+/*
+ * A calm night, as far as the log can tell: a night that says nothing of
+ * settling time or crying is not counted as calm, so the plan never
+ * claims what it was not told.
+ */
 static int
 good_night(const struct lull_night *n)
 {
 	if (!n->logged)
+		return 0;
+	if (n->latency_min == LULL_UNKNOWN && n->crying_min == LULL_UNKNOWN)
 		return 0;
 	if (n->latency_min != LULL_UNKNOWN &&
 	    n->latency_min > GOOD_LATENCY_MIN.value)
@@ -302,9 +319,9 @@ progress(int goal, const struct lull_night *nights, size_t n,
 	if (n < w)
 		return -1;
 	*after = median_metric(goal, nights + n - w, w);
-	if (nb > 0)
-		*before = median_metric(goal, base, nb);
-	else
+	*before = nb > 0 ? median_metric(goal, base, nb) : -1;
+	/* No usable week before the plan: its own first week stands in. */
+	if (*before < 0)
 		*before = median_metric(goal, nights, w);
 	if (*before < 0 || *after < 0)
 		return -1;
@@ -358,8 +375,12 @@ decide_paused(const struct lull_plan *plan, const struct lull_plan_state *st,
 		    "ready; nothing is lost by waiting.");
 		return;
 	}
-	/* Nights since the pause began, newest first: how many in a row
-	 * are free of anything that pauses, and what paused it. */
+	/*
+	 * Nights since the pause began, newest first: how many settled
+	 * nights (logged, nothing that pauses, no hard crying) came since
+	 * the last night that paused it.  A night nobody logged tells
+	 * nothing either way.
+	 */
 	for (i = n; i > 0; i--) {
 		const struct lull_night *x = &nights[i - 1];
 
@@ -369,7 +390,9 @@ decide_paused(const struct lull_plan *plan, const struct lull_plan_state *st,
 			r = pausing(x->tags);
 			break;
 		}
-		clear++;
+		if (x->logged && (x->crying_min == LULL_UNKNOWN ||
+				     x->crying_min < DISTRESS_CRYING_MIN.value))
+			clear++;
 	}
 	if (r == NULL) {
 		/* The tag that paused it may lie before the window. */
@@ -396,6 +419,25 @@ decide_paused(const struct lull_plan *plan, const struct lull_plan_state *st,
 	(void)plan;
 }
 
+/*
+ * The parent resumed while this tag was already in force (on the night
+ * before their resume): their choice stands, and the tag does not pause
+ * the plan again.
+ */
+static int
+resumed_during(const struct lull_plan_state *st,
+    const struct lull_night *nights, size_t n, enum lull_tag_kind tag)
+{
+	size_t i;
+
+	if (st->resumed_day == LULL_NO_DAY)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (nights[i].day == st->resumed_day - 1)
+			return (nights[i].tags & (1u << tag)) != 0;
+	return 0;
+}
+
 void
 lull_plan_decide(const struct lull_plan *plan, const struct lull_plan_state *st,
     const struct lull_night *nights, size_t n, const struct lull_night *base,
@@ -405,6 +447,7 @@ lull_plan_decide(const struct lull_plan *plan, const struct lull_plan_state *st,
 	const struct lull_step *step;
 	const struct pause_rule *r;
 	int need, run = 0, unknown = 0, goal, before = 0, after = 0, p;
+	int32_t best_day;
 	char date[16];
 	size_t i;
 
@@ -412,18 +455,29 @@ lull_plan_decide(const struct lull_plan *plan, const struct lull_plan_state *st,
 	out->step_from = out->step_to = st->step;
 	goal = plan->main_goal;
 	if (plan->mode == LULL_MODE_PAUSED) {
-		say(out, LULL_VERDICT_PAUSE, LULL_EVIDENCE_POLICY,
+		/* The most urgent referral is said again every morning. */
+		say(out, LULL_VERDICT_PAUSE, LULL_EVIDENCE_GUIDELINE,
 		    "domain.md 5.1 G4: a red flag pauses any plan",
-		    "The plan is paused because of a health sign in the "
-		    "profile. Please follow the advice in the referrals first; "
-		    "update the profile when your doctor is happy.");
+		    "The plan is paused because of a health sign. %s Start a "
+		    "new plan once your doctor has seen them.",
+		    plan->nreferrals > 0 ? plan->referrals[0].message : "");
 		return;
 	}
 	if (plan->mode != LULL_MODE_COACHING || plan->nsteps == 0) {
-		say(out, LULL_VERDICT_HOLD, LULL_EVIDENCE_GUIDELINE,
-		    "domain.md 5.1 G1 (Douglas & Hill 2013 [R30]; AASM [R3])",
-		    "No coaching steps at this age: the plan is the "
-		    "foundations, responsive care and safe sleep.");
+		if (plan->age_days < 122)
+			say(out, LULL_VERDICT_HOLD, LULL_EVIDENCE_GUIDELINE,
+			    "domain.md 5.1 G1 (Douglas & Hill 2013 [R30]; "
+			    "AASM [R3])",
+			    "No coaching before 4 months (corrected): the plan "
+			    "is the foundations, responsive care and safe "
+			    "sleep.");
+		else
+			say(out, LULL_VERDICT_HOLD, LULL_EVIDENCE_POLICY,
+			    "lull policy: foundations carry no steps to "
+			    "advance",
+			    "This plan is the foundations, with no steps to "
+			    "move through: keep the routine, and start a "
+			    "coaching plan whenever you want one.");
 		return;
 	}
 	if (st->paused) {
@@ -433,7 +487,8 @@ lull_plan_decide(const struct lull_plan *plan, const struct lull_plan_state *st,
 	lull_date_format(today - 1, date, sizeof(date));
 	if (last == NULL || last->day != today - 1 || !last->logged) {
 		if (last != NULL && last->day == today - 1 &&
-		    (r = pausing(last->tags)) != NULL) {
+		    (r = pausing(last->tags)) != NULL &&
+		    !resumed_during(st, nights, n, r->tag)) {
 			say(out, LULL_VERDICT_PAUSE, r->evidence, r->source,
 			    "%s", r->why);
 			return;
@@ -445,7 +500,8 @@ lull_plan_decide(const struct lull_plan *plan, const struct lull_plan_state *st,
 		    date, st->step);
 		return;
 	}
-	if ((r = pausing(last->tags)) != NULL) {
+	if ((r = pausing(last->tags)) != NULL &&
+	    !resumed_during(st, nights, n, r->tag)) {
 		say(out, LULL_VERDICT_PAUSE, r->evidence, r->source, "%s",
 		    r->why);
 		return;
@@ -493,8 +549,8 @@ lull_plan_decide(const struct lull_plan *plan, const struct lull_plan_state *st,
 			say(out, LULL_VERDICT_DONE,
 			    GOOD_LATENCY_MIN.evidence, GOOD_LATENCY_MIN.source,
 			    "%d calm nights on the last step: the plan's goal "
-			    "is reached. Keep the routine as it is; well done, "
-			    "both of you.",
+			    "is reached. Keep the routine as it is; you can "
+			    "always step back if things change.",
 			    run);
 			return;
 		}
@@ -510,19 +566,36 @@ lull_plan_decide(const struct lull_plan *plan, const struct lull_plan_state *st,
 		out->step_to = st->step + 1;
 		return;
 	}
-	if (today - st->step_since_day >= STALL_NIGHTS.value &&
-	    today - st->started_day >= STALL_NIGHTS.value) {
+	/*
+	 * A stall: no new ground for STALL_NIGHTS (the highest step, not the
+	 * current one, so going up and down cannot hide it), and not
+	 * re-evaluated already in that time.
+	 */
+	best_day = st->best_day == LULL_NO_DAY ? st->started_day : st->best_day;
+	if (today - best_day >= STALL_NIGHTS.value &&
+	    today - st->started_day >= STALL_NIGHTS.value &&
+	    (st->reeval_day == LULL_NO_DAY ||
+		today - st->reeval_day >= STALL_NIGHTS.value)) {
 		p = progress(goal, nights, n, base, nb, &before, &after);
 		if (p <= 0) {
 			reevaluate(plan, goal, before, after, p == 0, out);
 			return;
 		}
 	}
-	say(out, LULL_VERDICT_HOLD, GOOD_LATENCY_MIN.evidence,
-	    GOOD_LATENCY_MIN.source,
-	    "%d of %d calm nights on step %d so far. Stay on this step "
-	    "tonight; steady repetition is what helps.",
-	    run, need, st->step);
+	if (last->latency_min == LULL_UNKNOWN && last->crying_min == LULL_UNKNOWN)
+		say(out, LULL_VERDICT_HOLD, LULL_EVIDENCE_POLICY,
+		    "lull policy: decide only from what was logged",
+		    "Last night is logged without how long settling took or "
+		    "any crying, so the plan cannot tell how it went. Stay on "
+		    "step %d tonight, and log settling time and crying (even "
+		    "0) to move on.",
+		    st->step);
+	else
+		say(out, LULL_VERDICT_HOLD, GOOD_LATENCY_MIN.evidence,
+		    GOOD_LATENCY_MIN.source,
+		    "%d of %d calm nights on step %d so far. Stay on this "
+		    "step tonight; steady repetition is what helps.",
+		    run, need, st->step);
 }
 
 void
@@ -531,6 +604,8 @@ lull_plan_apply(const struct lull_plan *plan, struct lull_plan_state *st,
 {
 	int last = plan->nsteps > 0 ? (int)plan->nsteps : 1;
 
+	if (st->best_step < 1)
+		st->best_step = st->step;
 	switch (d->verdict) {
 	case LULL_VERDICT_ADVANCE:
 	case LULL_VERDICT_STEP_BACK:
@@ -538,6 +613,13 @@ lull_plan_apply(const struct lull_plan *plan, struct lull_plan_state *st,
 		st->step = d->step_to < 1 ? 1 : d->step_to > last ? last :
 								   d->step_to;
 		st->step_since_day = today;
+		if (st->step > st->best_step) {
+			st->best_step = st->step;
+			st->best_day = today;
+		}
+		break;
+	case LULL_VERDICT_REEVALUATE:
+		st->reeval_day = today;
 		break;
 	case LULL_VERDICT_PAUSE:
 		if (!st->paused) {
@@ -558,7 +640,6 @@ lull_plan_apply(const struct lull_plan *plan, struct lull_plan_state *st,
 		st->slow++;
 		break;
 	case LULL_VERDICT_HOLD:
-	case LULL_VERDICT_REEVALUATE:
 	case LULL_VERDICT_DONE:
 	case LULL_VERDICT__MAX:
 		break;
@@ -595,12 +676,18 @@ lull_plan_parent(const struct lull_plan *plan, struct lull_plan_state *st,
 		st->paused_since_day = today;
 		return LULL_OK;
 	case LULL_VERDICT_RESUME:
+		if (plan->mode == LULL_MODE_PAUSED)
+			return lull_errinfo_set(ei, LULL_ECONFLICT, "plan",
+			    "the plan is paused for a health sign; once your "
+			    "doctor has seen them, start a new plan with an "
+			    "updated profile");
 		if (!st->paused)
 			return lull_errinfo_set(ei, LULL_ECONFLICT, "plan",
 			    "the plan is not paused");
 		say(out, v, LULL_EVIDENCE_POLICY, src,
 		    "You resumed the plan at step %d.%s", st->step, why);
 		lull_plan_apply(plan, st, out, today);
+		st->resumed_day = today;
 		return LULL_OK;
 	case LULL_VERDICT_STEP_BACK:
 		if (st->step <= 1)

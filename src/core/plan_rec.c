@@ -20,6 +20,10 @@ lull_plan_record_init(struct lull_plan_record *r)
 	r->state.step = 1;
 	r->state.step_since_day = LULL_NO_DAY;
 	r->state.paused_since_day = LULL_NO_DAY;
+	r->state.best_step = 1;
+	r->state.best_day = LULL_NO_DAY;
+	r->state.reeval_day = LULL_NO_DAY;
+	r->state.resumed_day = LULL_NO_DAY;
 	/* A new plan replaces the child's running one; a past plan (a
 	 * restore of history) is the caller's explicit choice. */
 	r->active = 1;

@@ -1080,6 +1080,13 @@ decode_plan_state(struct rd *r, json_t *o, struct lull_plan_state *s)
 	    (rc = rd_int(r, v, "slow", 0, 366, &n)))
 		return rc;
 	s->slow = n == LULL_UNKNOWN ? 0 : n;
+	if ((rc = rd_int(r, v, "best_step", 1, LULL_PLAN_MAX_STEPS, &n)))
+		return rc;
+	s->best_step = n == LULL_UNKNOWN ? s->step : n;
+	if ((rc = rd_date(r, v, "best_since", 0, &s->best_day)) ||
+	    (rc = rd_date(r, v, "reevaluated", 0, &s->reeval_day)) ||
+	    (rc = rd_date(r, v, "resumed", 0, &s->resumed_day)))
+		return rc;
 	r->path[base] = '\0';
 	return LULL_OK;
 }

@@ -874,6 +874,10 @@ lull_plan_state_to_json(const struct lull_plan_state *s)
 	ok &= put(o, "paused_since", jdate(s->paused_since_day));
 	ok &= put(o, "paused_by_parent", json_boolean(s->pause_by_parent));
 	ok &= put(o, "slow", json_integer(s->slow));
+	ok &= put(o, "best_step", json_integer(s->best_step));
+	ok &= put(o, "best_since", jdate(s->best_day));
+	ok &= put(o, "reevaluated", jdate(s->reeval_day));
+	ok &= put(o, "resumed", jdate(s->resumed_day));
 	return finish(o, ok);
 }
 

@@ -133,7 +133,8 @@ enum stmt {
 	"p.id, p.child_id, p.profile_json, p.method, p.started_day, p.step, "  \
 	"p.step_since_day, p.paused, p.paused_since_day, p.pause_by_parent, "  \
 	"p.slow, p.active, p.created_utc, p.created_by, p.updated_utc, "       \
-	"p.updated_by, p.version"
+	"p.updated_by, p.version, p.best_step, p.best_day, p.reeval_day, "     \
+	"p.resumed_day"
 #define PLAN_EVENT_COLS                                                        \
 	"id, plan_id, day, verdict, step_from, step_to, evidence, by_parent, " \
 	"reason, source, " META_COLS
@@ -311,8 +312,9 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_PLAN_INSERT] =
 	    "INSERT INTO plan (child_id, profile_json, method, started_day, "
 	    "step, step_since_day, paused, paused_since_day, pause_by_parent, "
-	    "slow, active, " META_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-	    "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+	    "slow, active, " META_COLS ", best_step, best_day, reeval_day, "
+	    "resumed_day) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+	    "?11, ?12, ?13, ?14, ?15, ?16, ?18, ?19, ?20, ?21)",
 	[STMT_PLAN_GET] = "SELECT " PLAN_COLS " FROM plan p WHERE p.id = ?1",
 	[STMT_PLAN_ACTIVE] = "SELECT " PLAN_COLS " FROM plan p "
 			     "WHERE p.child_id = ?1 AND p.active = 1",
@@ -324,7 +326,9 @@ static const char *const sql[STMT__MAX] = {
 	    "started_day = ?4, step = ?5, step_since_day = ?6, paused = ?7, "
 	    "paused_since_day = ?8, pause_by_parent = ?9, slow = ?10, "
 	    "active = ?11, created_utc = ?12, created_by = ?13, "
-	    "updated_utc = ?14, updated_by = ?15, version = ?16 WHERE id = ?17",
+	    "updated_utc = ?14, updated_by = ?15, version = ?16, "
+	    "best_step = ?18, best_day = ?19, reeval_day = ?20, "
+	    "resumed_day = ?21 WHERE id = ?17",
 	[STMT_PLAN_EVENT_INSERT] =
 	    "INSERT INTO plan_event (plan_id, day, verdict, step_from, "
 	    "step_to, evidence, by_parent, reason, source, " META_COLS ") "
@@ -906,6 +910,10 @@ row_plan(struct lull_store *st, sqlite3_stmt *s, struct lull_plan_record *p)
 	p->state.slow = (int)c_i64(s, &c);
 	p->active = (int)c_i64(s, &c);
 	c_meta(s, &c, &p->meta);
+	p->state.best_step = (int)c_i64(s, &c);
+	p->state.best_day = c_day(s, &c);
+	p->state.reeval_day = c_day(s, &c);
+	p->state.resumed_day = c_day(s, &c);
 	return LULL_OK;
 }
 
@@ -1908,6 +1916,11 @@ bind_plan(struct bind *b, const struct lull_plan_record *p)
 	b_i64(b, 10, p->state.slow);
 	b_i64(b, 11, p->active);
 	b_meta(b, 12, &p->meta);
+	/* ?17 is the update's id. */
+	b_i64(b, 18, p->state.best_step < 1 ? 1 : p->state.best_step);
+	b_day(b, 19, p->state.best_day);
+	b_day(b, 20, p->state.reeval_day);
+	b_day(b, 21, p->state.resumed_day);
 }
 
 static enum lull_err

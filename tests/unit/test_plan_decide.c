@@ -46,6 +46,11 @@ state0(struct lull_plan_state *st)
 	st->started_day = DAY0;
 	st->step = 1;
 	st->step_since_day = DAY0;
+	st->paused_since_day = LULL_NO_DAY;
+	st->best_step = 1;
+	st->best_day = LULL_NO_DAY;
+	st->reeval_day = LULL_NO_DAY;
+	st->resumed_day = LULL_NO_DAY;
 }
 
 static struct lull_night
@@ -503,6 +508,153 @@ test_observe(void)
 	lull_tz_free(utc);
 }
 
+
+static void
+test_up_and_down_is_a_stall(void)
+{
+	struct lull_plan p;
+	struct lull_plan_state st;
+	struct lull_decision d;
+	int k, reevals = 0, first = 0;
+
+	/* Three calm nights, then a night of hard crying, over and over:
+	 * the plan climbs and slides back, never gaining new ground. */
+	plan4(&p);
+	state0(&st);
+	for (k = 0; k < NMAX; k++)
+		log_[k] = k % 4 == 3 ? hard(DAY0 + k, 25, 15) : good(DAY0 + k);
+	for (k = 1; k < 40; k++) {
+		morning(&p, &st, DAY0 + k, &d);
+		if (d.verdict == LULL_VERDICT_REEVALUATE) {
+			if (!reevals++)
+				first = k;
+		}
+	}
+	T_CHECK(reevals >= 1);
+	T_CHECK(first >= 14 && first <= 20);
+	/* Not every morning: once, then not again for 14 nights. */
+	T_CHECK(reevals <= 2);
+	T_EQ_INT(st.best_step, 2);
+}
+
+static void
+test_calm_needs_data(void)
+{
+	struct lull_plan p;
+	struct lull_plan_state st;
+	struct lull_decision d;
+	int k;
+
+	plan4(&p);
+	state0(&st);
+	for (k = 0; k < NMAX; k++) {
+		log_[k] = good(DAY0 + k);
+		log_[k].latency_min = LULL_UNKNOWN;
+		log_[k].crying_min = LULL_UNKNOWN;
+	}
+	for (k = 1; k <= 5; k++) {
+		morning(&p, &st, DAY0 + k, &d);
+		T_EQ_INT(d.verdict, LULL_VERDICT_HOLD);
+	}
+	T_EQ_INT(st.step, 1);
+	T_CHECK(strstr(d.reason, "cannot tell how it went") != NULL);
+}
+
+static void
+test_resume_needs_settled_logged_nights(void)
+{
+	struct lull_plan p;
+	struct lull_plan_state st;
+	struct lull_decision d;
+	int k;
+
+	plan4(&p);
+	state0(&st);
+	st.step = 2;
+	for (k = 0; k < NMAX; k++)
+		log_[k] = good(DAY0 + k);
+	log_[1].tags = 1u << LULL_TAG_ILL;
+	morning(&p, &st, DAY0 + 2, &d);
+	T_EQ_INT(d.verdict, LULL_VERDICT_PAUSE);
+	/* Nothing logged afterwards: no resume on empty nights. */
+	for (k = 2; k < 8; k++) {
+		log_[k].logged = 0;
+		log_[k].latency_min = log_[k].crying_min = LULL_UNKNOWN;
+	}
+	for (k = 3; k <= 8; k++) {
+		morning(&p, &st, DAY0 + k, &d);
+		T_EQ_INT(d.verdict, LULL_VERDICT_PAUSE);
+	}
+	/* A night of hard crying is not settled either. */
+	log_[8] = hard(DAY0 + 8, 20, 20);
+	log_[9] = good(DAY0 + 9);
+	morning(&p, &st, DAY0 + 10, &d);
+	T_EQ_INT(d.verdict, LULL_VERDICT_PAUSE);
+	log_[10] = good(DAY0 + 10);
+	morning(&p, &st, DAY0 + 11, &d);
+	T_EQ_INT(d.verdict, LULL_VERDICT_RESUME);
+	T_EQ_INT(st.step, 1);
+}
+
+static void
+test_parent_resume_stands(void)
+{
+	struct lull_plan p;
+	struct lull_plan_state st;
+	struct lull_decision d;
+	struct lull_errinfo ei;
+	int k;
+
+	plan4(&p);
+	state0(&st);
+	for (k = 0; k < NMAX; k++) {
+		log_[k] = good(DAY0 + k);
+		if (k >= 2 && k <= 9)
+			log_[k].tags = 1u << LULL_TAG_TRAVEL;
+	}
+	morning(&p, &st, DAY0 + 3, &d);
+	T_EQ_INT(d.verdict, LULL_VERDICT_PAUSE);
+	/* Still travelling, but the parent wants to carry on. */
+	T_EQ_INT(lull_plan_parent(&p, &st, LULL_VERDICT_RESUME, 0, NULL,
+		     DAY0 + 4, &d, &ei),
+	    LULL_OK);
+	morning(&p, &st, DAY0 + 5, &d);
+	T_CHECK(d.verdict != LULL_VERDICT_PAUSE);
+	/* A health pause is not the parent's to lift. */
+	p.mode = LULL_MODE_PAUSED;
+	st.paused = 1;
+	T_EQ_INT(lull_plan_parent(&p, &st, LULL_VERDICT_RESUME, 0, NULL,
+		     DAY0 + 6, &d, &ei),
+	    LULL_ECONFLICT);
+	T_CHECK(strstr(ei.msg, "health sign") != NULL);
+}
+
+static void
+test_late_bedtime_belongs_to_the_evening(void)
+{
+	struct lull_sleepv sv = { 0 };
+	struct lull_night n[2];
+	struct lull_sleep s;
+	struct lull_tz *utc;
+	int32_t d = lull_days_from_civil(2026, 6, 1);
+	int64_t e = (int64_t)d * 86400;
+
+	T_EQ_INT(lull_tz_utc(&utc), LULL_OK);
+	lull_sleep_init(&s);
+	s.child_id = 1;
+	s.kind = LULL_SLEEP_NIGHT;
+	s.start_utc = e + 86400 + 20 * 60; /* 00:20 the next day */
+	s.end_utc = s.start_utc + 8 * 3600;
+	s.latency_min = 30;
+	T_EQ_INT(lull_sleepv_push(&sv, &s), LULL_OK);
+	lull_night_observe(utc, &sv, NULL, d, d + 1, n);
+	T_EQ_INT(n[0].logged, 1);
+	T_EQ_INT(n[0].onset_sec, 86400 + 20 * 60);
+	T_EQ_INT(n[1].logged, 0);
+	lull_sleepv_free(&sv);
+	lull_tz_free(utc);
+}
+
 static const struct t_case cases[] = {
 	{ "good nights advance, step by step, to done",
 	    test_good_nights_advance },
@@ -518,6 +670,15 @@ static const struct t_case cases[] = {
 	{ "foundations and paused plans do not coach", test_not_coaching },
 	{ "the parent's own moves", test_parent_moves },
 	{ "observing nights from the journal", test_observe },
+	{ "climbing and sliding back is a stall", test_up_and_down_is_a_stall },
+	{ "a calm night needs settling time or crying logged",
+	    test_calm_needs_data },
+	{ "resuming needs settled, logged nights",
+	    test_resume_needs_settled_logged_nights },
+	{ "a parent's resume stands; a health pause is not lifted",
+	    test_parent_resume_stands },
+	{ "a bedtime after midnight belongs to the evening",
+	    test_late_bedtime_belongs_to_the_evening },
 };
 
 T_MAIN(cases)

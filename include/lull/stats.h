@@ -18,7 +18,10 @@
  *  - A day is the household's local day: its naps (sleeps that started
  *    on it) and the night that began on its evening, so that every minute
  *    of sleep is counted once and "a day and its night" add up to about
- *    24 hours.
+ *    24 hours.  The clock's own day (midnight to midnight) is kept too.
+ *  - Entries that overlap (from an import, or two phones) count once:
+ *    a sleep that starts inside the one before is merged into it (the
+ *    later end stands; the first entry's wakings and details are kept).
  * SPDX-License-Identifier: ISC
  */
 #ifndef LULL_STATS_H
@@ -109,6 +112,8 @@ struct lull_day_stats {
 	int32_t nap_min;
 	int32_t night_min;   /* night.sleep_min, or 0 */
 	int32_t total_min;   /* nap_min + night_min */
+	int32_t sleep_24h_min; /* asleep between this day's midnights,
+				  whatever the sleeps' kinds */
 	int32_t longest_min; /* longest stretch of the day and its night */
 	int32_t night_feeds; /* feeds in the night: logged feeds, and
 				wakings answered with a feed that have no

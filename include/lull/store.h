@@ -169,17 +169,18 @@ LULL_MUST_CHECK enum lull_err lull_store_waking_update(struct lull_store *,
 LULL_MUST_CHECK enum lull_err lull_store_waking_delete(struct lull_store *,
     int64_t id);
 
-/* Feeds: lull_feed_check() on add and update. */
+/* Feeds: lull_feed_check() on add and update; "tz" (the household's,
+ * may be NULL for UTC) is for the times quoted in messages. */
 LULL_MUST_CHECK enum lull_err lull_store_feed_add(struct lull_store *,
-    struct lull_feed *f, const struct lull_actor *);
+    struct lull_feed *f, const struct lull_tz *, const struct lull_actor *);
 /* Many feeds at once, as lull_store_sleep_add_many() does for sleeps. */
 LULL_MUST_CHECK enum lull_err lull_store_feed_add_many(struct lull_store *,
-    struct lull_feed *v, size_t n, const struct lull_actor *,
-    size_t *failed);
+    struct lull_feed *v, size_t n, const struct lull_tz *,
+    const struct lull_actor *, size_t *failed);
 LULL_MUST_CHECK enum lull_err lull_store_feed_get(struct lull_store *,
     int64_t id, struct lull_feed *out);
 LULL_MUST_CHECK enum lull_err lull_store_feed_update(struct lull_store *,
-    struct lull_feed *f, const struct lull_actor *);
+    struct lull_feed *f, const struct lull_tz *, const struct lull_actor *);
 LULL_MUST_CHECK enum lull_err lull_store_feed_delete(struct lull_store *,
     int64_t id);
 /* Feeds starting in [from_utc, to_utc), oldest first; child 0 = all. */

@@ -137,7 +137,7 @@ demo_day(struct lull_store *st, const struct lull_tz *tz,
 		    i % 2	? LULL_SIDE_RIGHT :
 				  LULL_SIDE_LEFT;
 		if (f.end_utc <= ac->now_utc)
-			rc = lull_store_feed_add(st, &f, ac);
+			rc = lull_store_feed_add(st, &f, tz, ac);
 		lull_feed_free(&f);
 	}
 	return rc;

@@ -166,7 +166,7 @@ edit_feed(struct cli *cli, int64_t id)
 	if (rc != LULL_OK)
 		return cli_fail_store(cli, rc);
 	if ((x = cli_feed_opts(cli, &f)) == EXIT_OK) {
-		if ((rc = lull_store_feed_update(cli->st, &f, &cli->actor)))
+		if ((rc = lull_store_feed_update(cli->st, &f, cli->tz, &cli->actor)))
 			x = cli_fail_store(cli, rc);
 		else
 			printf("Updated feed #%lld.\n", (long long)id);

@@ -498,7 +498,7 @@ cmd_feed_add(struct cli *cli)
 	f.child_id = c.id;
 	if ((x = cli_feed_opts(cli, &f)))
 		goto out;
-	if ((rc = lull_store_feed_add(cli->st, &f, &cli->actor)))
+	if ((rc = lull_store_feed_add(cli->st, &f, cli->tz, &cli->actor)))
 		x = cli_fail_store(cli, rc);
 	else {
 		cli_fmt_time(cli, f.start_utc, a, sizeof(a));

@@ -595,25 +595,35 @@ add_safety(const struct ctx *c, struct lull_plan *p)
 	size_t i, j;
 	int infant = c->age < LIM(SAFE_SLEEP_DAYS);
 
+	/* The infant rules and risk figures are for the first year; from
+	 * then on the same warnings are worded for a child, and the ones
+	 * that only concern babies (preterm birth, not breastfed) go. */
 	if (c->space == LULL_SPACE_SOFA)
-		safety(p, PLAN_SAFE_SOFA);
+		safety(p, infant ? PLAN_SAFE_SOFA : PLAN_SAFE_SOFA_CHILD);
 	if (c->bedshare) {
-		safety(p, PLAN_SAFE_BS_HARM);
+		safety(p, infant ? PLAN_SAFE_BS_HARM : PLAN_SAFE_BS_HARM_CHILD);
 		if (c->smoker)
-			safety(p, PLAN_SAFE_BS_SMOKER);
+			safety(p,
+			    infant ? PLAN_SAFE_BS_SMOKER
+				   : PLAN_SAFE_BS_SMOKER_CHILD);
 		if (c->impaired)
-			safety(p, PLAN_SAFE_BS_IMPAIRED);
+			safety(p,
+			    infant ? PLAN_SAFE_BS_IMPAIRED
+				   : PLAN_SAFE_BS_IMPAIRED_CHILD);
 		if (c->age < LIM(BS_YOUNG_DAYS))
 			safety(p, PLAN_SAFE_BS_YOUNG);
-		if (c->preterm)
+		if (infant && c->preterm)
 			safety(p, PLAN_SAFE_BS_PRETERM);
-		if (c->feeding == LULL_FEEDING_BOTTLE)
+		if (infant && c->feeding == LULL_FEEDING_BOTTLE)
 			safety(p, PLAN_SAFE_BS_NOT_BREASTFED);
 	} else {
 		if (c->smoker)
-			safety(p, PLAN_SAFE_SMOKE);
+			safety(p,
+			    infant ? PLAN_SAFE_SMOKE : PLAN_SAFE_SMOKE_CHILD);
 		if (c->impaired)
-			safety(p, PLAN_SAFE_IMPAIRED);
+			safety(p,
+			    infant ? PLAN_SAFE_IMPAIRED
+				   : PLAN_SAFE_IMPAIRED_CHILD);
 	}
 	if (c->preterm && !c->clinician_ok && p->mode == LULL_MODE_COACHING)
 		safety(p, PLAN_SAFE_PRETERM_CLINICIAN);
@@ -684,6 +694,9 @@ add_rungs(const struct ctx *c, struct lull_plan *p, enum plan_ladder_id id,
 	const struct plan_ladder *l = &plan_ladders[id];
 	uint32_t focus = 1u << p->focus;
 	int place = place_of(c), persist = 0;
+	int infant = c->age < LIM(SAFE_SLEEP_DAYS);
+	int partner = c->caregivers >= 2;
+	int young = c->age < LIM(FEED_FIRST_DAYS);
 	size_t i;
 
 	for (i = 0; i < l->n; i++) {
@@ -703,6 +716,11 @@ add_rungs(const struct ctx *c, struct lull_plan *p, enum plan_ladder_id id,
 		if ((r->flags & PLAN_RUNG_PERSIST) &&
 		    !high(c, LULL_TEMPER_PERSISTENCE))
 			continue;
+		if (((r->flags & PLAN_RUNG_INFANT) && !infant) ||
+		    ((r->flags & PLAN_RUNG_TODDLER) && infant) ||
+		    ((r->flags & PLAN_RUNG_PARTNER) && !partner) ||
+		    ((r->flags & PLAN_RUNG_SOLO) && partner))
+			continue;
 		if (p->nsteps >= LULL_PLAN_MAX_STEPS)
 			break;
 		s = &p->steps[p->nsteps++];
@@ -712,7 +730,10 @@ add_rungs(const struct ctx *c, struct lull_plan *p, enum plan_ladder_id id,
 		s->leaves_crying_child_alone = 0;
 		s->title = r->title;
 		s->bedtime = r->bedtime;
-		s->waking = r->waking;
+		/* Under 6 months night feeds are never spaced out, so the
+		 * waking text puts feeding first (domain.md 5.4). */
+		s->waking = young && r->waking_young != NULL ? r->waking_young
+							     : r->waking;
 		s->if_crying = r->if_crying;
 		s->source = r->source;
 		if (r->flags & PLAN_RUNG_PERSIST)
@@ -819,12 +840,38 @@ common_reasons(const struct ctx *c, struct lull_plan *p, uint32_t excused)
 		why(p, PLAN_WHY_OWN_SPACE_YOUNG);
 }
 
+/*
+ * Why a plan is paused, in words that fit the flags: "once they are well
+ * again" only for an illness (fever, ill); the other signs wait for a
+ * doctor, not for recovery.
+ */
+static enum plan_why_id
+paused_why(const struct ctx *c, uint32_t pausing)
+{
+	uint32_t ill = (1u << LULL_HEALTH_FEVER) | (1u << LULL_HEALTH_ILL);
+	int unwell = (pausing & ill) != 0;
+	int doctor = (pausing & ~ill) != 0 || (c->growth && !c->clinician_ok);
+
+	if (unwell && doctor)
+		return PLAN_WHY_PAUSED_BOTH;
+	return unwell ? PLAN_WHY_PAUSED_ILL : PLAN_WHY_PAUSED_DOCTOR;
+}
+
+static enum plan_why_id
+sofa_why(const struct ctx *c)
+{
+	return c->age < LIM(SAFE_SLEEP_DAYS) ? PLAN_WHY_SOFA
+					     : PLAN_WHY_SOFA_CHILD;
+}
+
 static void
 caregiver_reason(const struct ctx *c, struct lull_plan *p)
 {
 	if (c->caregivers <= 1)
 		why(p, PLAN_WHY_ONE);
-	else if (p->method == LULL_M7 && c->feeding != LULL_FEEDING_BOTTLE)
+	else if (p->method == LULL_M7 &&
+	    (c->feeding == LULL_FEEDING_BREAST ||
+		c->feeding == LULL_FEEDING_MIXED))
 		why(p, PLAN_WHY_TWO_FEED);
 	else
 		why(p, PLAN_WHY_TWO);
@@ -902,9 +949,13 @@ lull_plan_build(const struct lull_profile *pf, struct lull_plan *p,
 		/* A method choice is not checked here: nothing may hide an
 		 * emergency behind an error about the method. */
 		p->mode = LULL_MODE_PAUSED;
+		if (c.space == LULL_SPACE_SOFA)
+			add_rungs(&c, p, PLAN_LADDER_SOFA, LULL_M0, 0);
 		add_rungs(&c, p, PLAN_LADDER_PAUSED, LULL_M0, 0);
 		p->nights_per_step = plan_methods[LULL_M0].nights_per_step;
-		why(p, PLAN_WHY_PAUSED);
+		why(p, paused_why(&c, pausing));
+		if (c.space == LULL_SPACE_SOFA)
+			why(p, sofa_why(&c));
 		if (c.chosen != LULL_METHOD_NONE)
 			why(p, PLAN_WHY_CHOICE_PAUSED);
 		common_reasons(&c, p, 0);
@@ -912,6 +963,33 @@ lull_plan_build(const struct lull_profile *pf, struct lull_plan *p,
 		return LULL_OK;
 	}
 	p->night_feed_reduction_allowed = c.nfr;
+
+	/* SS-02: a sofa blocks coaching.  The first step is a surface of
+	 * their own, then the foundations.  A chosen method is not judged
+	 * here (only a number that is no method at all is refused), so
+	 * that no error about it hides the sofa warning. */
+	if (c.space == LULL_SPACE_SOFA &&
+	    (c.chosen == LULL_METHOD_NONE ||
+		(c.chosen >= 0 && c.chosen < LULL_METHOD__MAX))) {
+		p->mode = LULL_MODE_FOUNDATIONS;
+		add_rungs(&c, p, PLAN_LADDER_SOFA, LULL_M0, 0);
+		add_rungs(&c, p,
+		    c.age < LIM(COACHING_DAYS) ? PLAN_LADDER_M0_YOUNG
+					       : PLAN_LADDER_M0,
+		    LULL_M0, 0);
+		p->nights_per_step = plan_methods[LULL_M0].nights_per_step;
+		why(p, sofa_why(&c));
+		if (c.age < LIM(COACHING_DAYS))
+			why(p, PLAN_WHY_G1);
+		if (c.chosen == LULL_M0)
+			why(p, PLAN_WHY_CHOICE);
+		else if (c.chosen != LULL_METHOD_NONE)
+			why(p, PLAN_WHY_CHOICE_SOFA);
+		common_reasons(&c, p, excused);
+		caregiver_reason(&c, p);
+		add_safety(&c, p);
+		return LULL_OK;
+	}
 
 	if (c.chosen != LULL_METHOD_NONE &&
 	    refuse(&c, c.chosen, msg, sizeof(msg))) {

@@ -167,6 +167,10 @@ const struct plan_limit plan_limits[PLAN_LIM__MAX] = {
 	[PLAN_LIM_BS_YOUNG_DAYS] = { 122, LULL_EVIDENCE_GUIDELINE,
 	    "AAP 2022: bed-sharing with an infant under 4 months, 5-10x risk "
 	    "[R48c]" },
+	[PLAN_LIM_FEED_FIRST_DAYS] = { 183, LULL_EVIDENCE_GUIDELINE,
+	    "night feeding by age: under 6 months night feeds are never "
+	    "reduced or spaced out, so every waking text puts feeding first "
+	    "(AAP [R73]; Henderson 2010 [R6]; gate G2; domain.md 5.4)" },
 	[PLAN_LIM_PRETERM_DAYS] = { 21, LULL_EVIDENCE_CONVENTION,
 	    "preterm is birth before 37 weeks, i.e. more than 3 weeks before "
 	    "a 40-week due date (domain.md 0.2)" },
@@ -194,7 +198,8 @@ const struct lull_method_info plan_methods[LULL_METHOD__MAX] = {
 	    "There are no steps to pass: keep each practice going.",
 	    LULL_EVIDENCE_TRIAL,
 	    "Mindell 2009, bedtime routine trial [R34]; routine effects in "
-	    "1-2 weeks; the other practices are convention (domain.md 3.2)" },
+	    "1-2 weeks; the other practices are convention (domain.md 3.2); "
+	    "7 nights (a week) on each practice is lull policy" },
 	[LULL_M1] = { LULL_M1, "Positive routine and bedtime fading",
 	    "Bedtime starts when your child really falls asleep, then moves "
 	    "earlier a little at a time.",
@@ -202,7 +207,8 @@ const struct lull_method_info plan_methods[LULL_METHOD__MAX] = {
 	    "Asleep calmly within 15-30 minutes on 2-3 nights running.",
 	    LULL_EVIDENCE_TRIAL,
 	    "Gradisar 2016 [R23]; Adams & Rickert 1989 [R36]; protocol: "
-	    "bedtime-fading handout [R38]" },
+	    "bedtime-fading handout, 15 minutes earlier after 2-3 calm "
+	    "nights, 3 nights by default [R38]" },
 	[LULL_M2] = { LULL_M2, "Camping out",
 	    "You stay with your child while they fall asleep, and your place "
 	    "moves a little further away every few nights, always in sight.",
@@ -210,15 +216,18 @@ const struct lull_method_info plan_methods[LULL_METHOD__MAX] = {
 	    183, 183, 0, 3,
 	    "Your child falls asleep calmly with you at this step.",
 	    LULL_EVIDENCE_TRIAL,
-	    "Raising Children Network, camping out [R39]; Hiscock 2007 [R26]; "
-	    "Kahn 2020 [R31]" },
+	    "Raising Children Network, camping out, about 3 nights a step "
+	    "[R39]; Hiscock 2007 [R26]; Kahn 2020 [R31]" },
 	[LULL_M3] = { LULL_M3, "The chair method (Sleep Lady Shuffle)",
-	    "Your chair moves from beside the cot toward the door over about "
-	    "two weeks, and you stay in sight throughout.",
+	    "Your chair moves from beside the cot toward the door, one "
+	    "position every few nights, and you stay in sight throughout.",
 	    "As camping out, and night wakings too.", 183, 122, 0, 3,
-	    "Three nights at a chair position.", LULL_EVIDENCE_CONVENTION,
-	    "West, The Sleep Lady's Good Night, Sleep Tight [R40]; positions "
-	    "[R40b]" },
+	    "Calm nights at a chair position: 3 nights, or more for a child "
+	    "who finds change hard.",
+	    LULL_EVIDENCE_CONVENTION,
+	    "West, The Sleep Lady's Good Night, Sleep Tight [R40]; positions, "
+	    "3 nights each [R40b]; longer steps with temperament (domain.md "
+	    "4.2)" },
 	[LULL_M4] = { LULL_M4, "Gentle removal",
 	    "Your child still feeds or sucks toward sleep, but drifts off the "
 	    "last bit of the way without it.",
@@ -226,21 +235,24 @@ const struct lull_method_info plan_methods[LULL_METHOD__MAX] = {
 	    "Falls asleep off the breast, bottle or pacifier with 3 gentle "
 	    "removals or fewer (our proxy).",
 	    LULL_EVIDENCE_CONVENTION,
-	    "Pantley, The No-Cry Sleep Solution, gentle removal plan [R41]" },
+	    "Pantley, The No-Cry Sleep Solution, gentle removal plan [R41]; "
+	    "the 3-removal proxy is lull policy (domain.md 3.1); 3 nights a "
+	    "rung: association-fading ladders (domain.md 3.3)" },
 	[LULL_M5] = { LULL_M5, "Pick up, put down",
 	    "You lay your baby down, and pick them up for comfort whenever "
 	    "they need it, until they sleep in their cot.",
 	    "Babies of 4 to 12 months who like to be held or rocked.", 122, 122,
 	    365, 3, "Fewer pick-ups are needed to settle.",
 	    LULL_EVIDENCE_CONVENTION,
-	    "Hogg, The Baby Whisperer, pick up/put down [R42]" },
+	    "Hogg, The Baby Whisperer, pick up/put down, 4-12 months [R42]; "
+	    "3 nights a rung: association-fading ladders (domain.md 3.3)" },
 	[LULL_M6] = { LULL_M6, "Cued care",
 	    "Follow your child's signals and offer a little less help only "
 	    "when they show they are ready.",
 	    "Families who want no training at all.", 0, 0, 0, 7,
 	    "When your child seems ready; no fixed pace.", LULL_EVIDENCE_TRIAL,
-	    "Ozturk 2021, Possums cued care trial [R32]; a week per stage is "
-	    "lull policy" },
+	    "Ozturk 2021, Possums cued care trial [R32]; 7 nights (a week) "
+	    "per stage is lull policy" },
 	[LULL_M7] = { LULL_M7, "Night-feed reduction",
 	    "Night feeds get a little smaller, slowly, with cuddles and your "
 	    "presence in their place.",
@@ -248,60 +260,70 @@ const struct lull_method_info plan_methods[LULL_METHOD__MAX] = {
 	    "with normal growth.",
 	    183, 183, 0, 2, "Every second night, if your child is settled.",
 	    LULL_EVIDENCE_CONVENTION,
-	    "Raising Children Network, night weaning [R39b]" },
+	    "Raising Children Network, night weaning: from 6 months, a change "
+	    "every second night (2 nights) [R39b]" },
 	[LULL_M8] = { LULL_M8, "Toward their own sleep space",
 	    "Their own surface beside you first, then step by step further, "
 	    "with you there at each stage.",
 	    "Families moving from bed-sharing to a cot or own room.", 183, 183,
 	    0, 3, "Calm nights at the current place (3-7 nights).",
 	    LULL_EVIDENCE_CONVENTION,
-	    "West [R40]; AAP 2022 room-sharing [R48]" },
+	    "West: 3-7 nights at each place, 3 nights by default [R40]; AAP "
+	    "2022 room-sharing, ideally 6 months [R48]" },
 };
 
 /*
  * ---- ladders -------------------------------------------------------------
  * What to do if crying builds.  Every rung uses one of these: comfort in
- * full (a pick-up whenever needed) until calm, and the plan softens.
+ * full (a pick-up whenever needed) until calm, and the plan softens.  A
+ * parent reads them under the heading "If crying builds", so they do not
+ * say it again.
  */
 #define CRY_HOLD                                                               \
-	"Hold them close and comfort them fully until they are calm. If "      \
-	"crying builds, the plan softens and goes back a step."
+	"Hold them close and comfort them fully until they are calm. The "     \
+	"plan will soften to the step before."
 #define CRY_NEAR                                                               \
 	"Go to them and comfort them fully: your hand, your voice, or pick "   \
 	"them up for a cuddle until they are calm. Then carry on from "        \
-	"tonight's spot. If crying builds, the plan softens and goes back "    \
-	"a step."
+	"tonight's spot. The plan will soften to the step before."
 #define CRY_PUPD                                                               \
 	"Pick them up and comfort them until they are calm, as often as "      \
-	"they need. If they seem unwell or in pain, just comfort them. If "    \
-	"crying builds, the plan softens and goes back a step."
+	"they need. If they seem unwell or in pain, just comfort them. The "   \
+	"plan will soften to the step before."
 #define CRY_FOUND                                                              \
 	"Pick them up and comfort them fully until they are calm; at this "    \
-	"stage that is always right. If a practice upsets them, go back a "    \
-	"step to what worked and try another day."
+	"stage that is always right. If a practice upsets them, go back to "   \
+	"the step before and try again another day."
 #define CRY_PAUSED                                                             \
 	"Comfort them fully, as much and as long as they need, until they "    \
-	"are calm. When the plan starts again it goes back a step, to "        \
-	"make things easy."
+	"are calm. When the plan starts again, it goes back to the step "      \
+	"before, to make things easy."
 #define CRY_FEEDS                                                              \
 	"Comfort them fully until they are calm: a cuddle, or a feed if "      \
-	"they are truly upset. If crying builds, the plan softens and goes "   \
-	"back a step."
+	"they are truly upset. The plan will soften to the step before."
 #define CRY_TIME                                                               \
 	"Comfort them fully until they are calm; you stay with them "          \
-	"throughout. If bedtime gets harder, the plan goes back a step to "    \
-	"the later time."
+	"throughout. If bedtime gets harder, the plan will soften to the "     \
+	"step before, with its later time."
+
+/*
+ * Waking texts under 6 months (PLAN_LIM_FEED_FIRST_DAYS): feeding first,
+ * the practice at bedtime only, then comfort and their own surface.
+ */
+#define FEED_FIRST "At night, feed whenever they seem hungry. "
+#define AT_BEDTIME " The practice happens at bedtime only."
 
 #define A(x) (1u << LULL_ASSOC_##x)
 #define F(x) (1u << LULL_FEEDING_##x)
 #define M(x) (1u << LULL_##x)
 
 #define SRC_LADDER                                                             \
-	"association-fading ladder, practitioner convention "                  \
-	"(domain.md 3.3)"
+	"association-fading ladder, about 3 nights a rung, practitioner "      \
+	"convention (domain.md 3.3)"
 #define SRC_PERSIST                                                            \
 	"smaller steps for persistent children: West [R40d]; Pantley "         \
 	"critique [R41c]; domain.md 4.2"
+#define SRC_WEEK "; 7 nights (a week) on each practice is lull policy"
 
 /* The rung a persistent child gets before the parent moves away. */
 #define RUNG_STILL_HAND(mask)                                                  \
@@ -314,11 +336,14 @@ const struct lull_method_info plan_methods[LULL_METHOD__MAX] = {
 			   "are asleep.",                                      \
 		.waking = "At wakings, a still hand and a quiet voice, "       \
 			  "until they sleep again.",                           \
+		.waking_young = FEED_FIRST "Otherwise, a still hand and a "    \
+					   "quiet voice until they sleep "     \
+					   "again." AT_BEDTIME,                \
 		.if_crying = CRY_NEAR, .evidence = LULL_EVIDENCE_CONVENTION,   \
-		.source = SRC_PERSIST                                          \
+		.source = SRC_PERSIST "; " SRC_LADDER                          \
 	}
 
-/* Under 4 months corrected: foundations only (G1). */
+/* Under 4 months corrected: foundations only (G1), feeding first. */
 static const struct plan_rung ladder_m0_young[] = {
 	{ .nights = 7,
 	    .presence = LULL_PRESENCE_HOLDING,
@@ -326,31 +351,35 @@ static const struct plan_rung ladder_m0_young[] = {
 	    .bedtime = "Each evening, do the same few calm things in the same "
 		       "order (a change, a cuddle, a song), ending in the "
 		       "room where they sleep.",
-	    .waking = "At night, keep the lights low and your voice soft.",
+	    .waking = FEED_FIRST "Keep the lights low and your voice soft, "
+				 "then lay them back on their own surface.",
 	    .if_crying = CRY_FOUND,
 	    .evidence = LULL_EVIDENCE_TRIAL,
-	    .source = "Mindell 2009, bedtime routine trial [R34]" },
+	    .source = "Mindell 2009, bedtime routine trial [R34]" SRC_WEEK },
 	{ .nights = 7,
 	    .presence = LULL_PRESENCE_HOLDING,
 	    .title = "Bright days, dim nights",
 	    .bedtime = "Daylight and everyday sounds by day; dim, quiet and "
 		       "a little boring at night.",
-	    .waking = "Night feeds and changes in low light, with few words.",
+	    .waking = FEED_FIRST "Feeds and changes in low light, with few "
+				 "words, then lay them back on their own "
+				 "surface.",
 	    .if_crying = CRY_FOUND,
 	    .evidence = LULL_EVIDENCE_CONVENTION,
 	    .source = "day and night cues, practitioner convention "
-		      "(domain.md 3.2)" },
+		      "(domain.md 3.2)" SRC_WEEK },
 	{ .nights = 7,
 	    .presence = LULL_PRESENCE_HOLDING,
 	    .title = "Feed on cue, day and night",
 	    .bedtime = "Feed whenever they show hunger. Young babies feed "
 		       "often, about 8 to 12 times in 24 hours, nights "
 		       "included.",
-	    .waking = "Feed at night whenever they are hungry: night feeds "
-		      "matter for growth and for milk supply.",
+	    .waking = FEED_FIRST "Night feeds matter for growth and for milk "
+				 "supply. Then lay them back on their own "
+				 "surface.",
 	    .if_crying = CRY_FOUND,
 	    .evidence = LULL_EVIDENCE_GUIDELINE,
-	    .source = "AAP, how often and how much babies eat [R73]" },
+	    .source = "AAP, how often and how much babies eat [R73]" SRC_WEEK },
 	{ .nights = 7,
 	    .presence = LULL_PRESENCE_TOUCHING,
 	    .title = "Drowsy but awake, only when it is easy",
@@ -358,22 +387,23 @@ static const struct plan_rung ladder_m0_young[] = {
 		       "them down drowsy with your hand on them. If they "
 		       "fuss, pick them up and help them to sleep; that is "
 		       "fine. It is practice, never a test.",
-	    .waking = "At night, help them back to sleep in whatever way "
-		      "works.",
+	    .waking = FEED_FIRST "Help them back to sleep in whatever way "
+				 "works, then lay them back on their own "
+				 "surface.",
 	    .if_crying = CRY_FOUND,
 	    .evidence = LULL_EVIDENCE_CONVENTION,
 	    .source = "AAP patient handout, feeding until asleep [R52]; "
-		      "never forced (domain.md 3.2)" },
+		      "never forced (domain.md 3.2)" SRC_WEEK },
 	{ .nights = 7,
 	    .presence = LULL_PRESENCE_TOUCHING,
 	    .title = "Safe sleep, every sleep",
 	    .bedtime = "On their back, on their own firm, flat surface in your "
 		       "room, with nothing soft around them.",
-	    .waking = "After a feed, lay them back down on their back, on "
-		      "their own surface.",
+	    .waking = FEED_FIRST "Afterwards, lay them back down on their "
+				 "back, on their own surface.",
 	    .if_crying = CRY_FOUND,
 	    .evidence = LULL_EVIDENCE_GUIDELINE,
-	    .source = "AAP 2022 safe sleep [R48]" },
+	    .source = "AAP 2022 safe sleep [R48]" SRC_WEEK },
 };
 
 /* Foundations from 4 months: no goals, or coaching not suitable yet. */
@@ -385,19 +415,26 @@ static const struct plan_rung ladder_m0[] = {
 		       "song, a cuddle) and do them in the same order each "
 		       "night, about 20 to 30 minutes, ending in their room.",
 	    .waking = "At night, keep the lights low and your voice soft.",
+	    .waking_young = FEED_FIRST "Keep the lights low and your voice "
+				       "soft, then lay them back on their "
+				       "own surface.",
 	    .if_crying = CRY_FOUND,
 	    .evidence = LULL_EVIDENCE_TRIAL,
-	    .source = "Mindell 2009, bedtime routine trial [R34]" },
+	    .source = "Mindell 2009, bedtime routine trial: 3-4 steps, "
+		      "20-30 minutes [R34]" SRC_WEEK },
 	{ .nights = 7,
 	    .presence = LULL_PRESENCE_HOLDING,
 	    .title = "Bright days, dim nights",
 	    .bedtime = "Daylight, outings and everyday sounds by day; dim, "
 		       "quiet and a little boring at night.",
 	    .waking = "Night wakings in low light, with few words.",
+	    .waking_young = FEED_FIRST "Feeds and wakings in low light, with "
+				       "few words, then lay them back on "
+				       "their own surface.",
 	    .if_crying = CRY_FOUND,
 	    .evidence = LULL_EVIDENCE_CONVENTION,
 	    .source = "day and night cues, practitioner convention "
-		      "(domain.md 3.2)" },
+		      "(domain.md 3.2)" SRC_WEEK },
 	{ .nights = 7,
 	    .presence = LULL_PRESENCE_HOLDING,
 	    .title = "Feed earlier in the routine",
@@ -405,20 +442,28 @@ static const struct plan_rung ladder_m0[] = {
 		       "so the last thing before sleep is their bed and your "
 		       "cuddle.",
 	    .waking = "At night, feed as they need.",
+	    .waking_young = FEED_FIRST "The earlier feed is only about "
+				       "bedtime. Then lay them back on their "
+				       "own surface.",
 	    .if_crying = CRY_FOUND,
 	    .evidence = LULL_EVIDENCE_GUIDELINE,
-	    .source = "AAP patient handout, feeding until asleep [R52]" },
+	    .source = "AAP patient handout, feeding until asleep "
+		      "[R52]" SRC_WEEK },
 	{ .nights = 7,
 	    .presence = LULL_PRESENCE_TOUCHING,
 	    .title = "Listen for a moment",
 	    .bedtime = "Keep the routine as it is.",
-	    .waking = "Babies grunt and squeak in their sleep. When they stir, "
-		      "listen for a moment: sleep noises need nothing, and if "
-		      "they are awake and crying, go to them.",
+	    .waking = "Little ones grunt and squeak in their sleep. When they "
+		      "stir, listen for a moment: sleep noises need nothing, "
+		      "and if they are awake and crying, go to them.",
+	    .waking_young = "Babies grunt and squeak in their sleep: when "
+			    "they stir, listen for a moment. If they are "
+			    "awake, go to them and feed whenever they seem "
+			    "hungry, then lay them back on their own surface.",
 	    .if_crying = CRY_FOUND,
 	    .evidence = LULL_EVIDENCE_CONVENTION,
 	    .source = "Pantley [R41]; practitioner convention (domain.md "
-		      "3.2, 5.4)" },
+		      "3.2, 5.4)" SRC_WEEK },
 	{ .nights = 7,
 	    .presence = LULL_PRESENCE_TOUCHING,
 	    .title = "Drowsy but awake, when it is easy",
@@ -426,60 +471,145 @@ static const struct plan_rung ladder_m0[] = {
 		       "drowsy with your hand on them. If they fuss, help them "
 		       "to sleep the usual way and try again another day.",
 	    .waking = "At night, help them back to sleep in whatever way "
-		      "works.",
+		      "works, then lay them back on their own surface.",
+	    .waking_young = FEED_FIRST "Help them back to sleep in whatever "
+				       "way works, then lay them back on "
+				       "their own surface." AT_BEDTIME,
 	    .if_crying = CRY_FOUND,
 	    .evidence = LULL_EVIDENCE_CONVENTION,
 	    .source = "AAP patient handout [R52]; practitioner convention "
-		      "(domain.md 3.2)" },
-	{ .nights = 7,
+		      "(domain.md 3.2)" SRC_WEEK },
+	{ .flags = PLAN_RUNG_INFANT,
+	    .nights = 7,
 	    .presence = LULL_PRESENCE_TOUCHING,
 	    .title = "A safe place to sleep",
-	    .bedtime = "Under one year: on their back, on a firm, flat surface "
-		       "of their own with nothing soft around them. Toddlers: "
-		       "a safe bed in a calm, dark room.",
+	    .bedtime = "On their back, on a firm, flat surface of their own "
+		       "with nothing soft around them.",
 	    .waking = "After comforting, lay them back on their own surface.",
+	    .waking_young = FEED_FIRST "Afterwards, lay them back down on "
+				       "their back, on their own surface.",
 	    .if_crying = CRY_FOUND,
 	    .evidence = LULL_EVIDENCE_GUIDELINE,
-	    .source = "AAP 2022 safe sleep [R48]" },
+	    .source = "AAP 2022 safe sleep [R48]" SRC_WEEK },
+	{ .flags = PLAN_RUNG_TODDLER,
+	    .nights = 7,
+	    .presence = LULL_PRESENCE_TOUCHING,
+	    .title = "A calm place to sleep",
+	    .bedtime = "A bed or cot of their own in a calm, dark room.",
+	    .waking = "After comforting, help them back into their own bed.",
+	    .if_crying = CRY_FOUND,
+	    .evidence = LULL_EVIDENCE_CONVENTION,
+	    .source = "day and night cues, practitioner convention (domain.md "
+		      "3.2); AAP's surface rules are for the first year "
+		      "[R48]" SRC_WEEK },
 };
 
-/* While a health flag is open (gate G4): comfort first. */
+/*
+ * While a health flag is open (gate G4): comfort first.  The words fit
+ * an illness and a sign a doctor is looking at alike.
+ */
+#define SRC_PAUSED_NIGHTS                                                      \
+	"; 3 nights: setbacks resume after 2-3 settled nights (domain.md 3.4)"
+
 static const struct plan_rung ladder_paused[] = {
 	{ .nights = 3,
 	    .presence = LULL_PRESENCE_HOLDING,
 	    .title = "Comfort first",
 	    .bedtime = "The plan is resting. Help them to sleep in whatever "
-		       "way comforts them most: feeding, holding, rocking.",
+		       "way comforts them most (feeding, holding, rocking), "
+		       "then lay them on their own surface.",
 	    .waking = "Go to them and comfort or feed them as they need, for "
-		      "as long as they need.",
+		      "as long as they need, then lay them back on their own "
+		      "surface.",
+	    .waking_young = FEED_FIRST "Comfort them as much and as long as "
+				       "they need, then lay them back on "
+				       "their own surface.",
 	    .if_crying = CRY_PAUSED,
 	    .evidence = LULL_EVIDENCE_POLICY,
 	    .source = "gate G4 (domain.md 5.1); setbacks: pause and comfort "
-		      "(domain.md 3.4)" },
+		      "(domain.md 3.4)" SRC_PAUSED_NIGHTS },
 	{ .nights = 3,
 	    .presence = LULL_PRESENCE_HOLDING,
 	    .title = "Keep the routine, gently",
 	    .bedtime = "Keep the familiar routine if they are up to it, and "
 		       "make it simpler if they are not.",
-	    .waking = "Respond as they need.",
+	    .waking = "Respond as they need, then lay them back on their own "
+		      "surface.",
+	    .waking_young = FEED_FIRST "Comfort them as they need, then lay "
+				       "them back on their own surface.",
 	    .if_crying = CRY_PAUSED,
 	    .evidence = LULL_EVIDENCE_CONVENTION,
-	    .source = "setbacks, practitioner convention (domain.md 3.4)" },
-	{ .nights = 3,
+	    .source = "setbacks, practitioner convention (domain.md "
+		      "3.4)" SRC_PAUSED_NIGHTS },
+	{ .flags = PLAN_RUNG_INFANT,
+	    .nights = 3,
 	    .presence = LULL_PRESENCE_HOLDING,
-	    .title = "Safe sleep while they are unwell",
-	    .bedtime = "Even when they are poorly, lay them down on their own "
-		       "safe sleep surface; babies on their back.",
+	    .title = "Safe sleep, every sleep",
+	    .bedtime = "Whatever is going on, lay them down on their back, on "
+		       "their own firm, flat surface.",
 	    .waking = "After comforting, lay them back on their own surface.",
+	    .waking_young = FEED_FIRST "Afterwards, lay them back down on "
+				       "their back, on their own surface.",
 	    .if_crying = CRY_PAUSED,
 	    .evidence = LULL_EVIDENCE_GUIDELINE,
-	    .source = "AAP 2022 safe sleep [R48]" },
+	    .source = "AAP 2022 safe sleep [R48]" SRC_PAUSED_NIGHTS },
+	{ .flags = PLAN_RUNG_TODDLER,
+	    .nights = 3,
+	    .presence = LULL_PRESENCE_HOLDING,
+	    .title = "Their own bed, close by",
+	    .bedtime = "Whatever is going on, settle them in their own bed or "
+		       "cot once they are calm.",
+	    .waking = "After comforting, help them back into their own bed.",
+	    .if_crying = CRY_PAUSED,
+	    .evidence = LULL_EVIDENCE_POLICY,
+	    .source = "setbacks, practitioner convention (domain.md "
+		      "3.4)" SRC_PAUSED_NIGHTS },
+};
+
+/*
+ * A sofa is no place to sleep (SS-02): before anything else, a surface
+ * of their own.  The foundations follow; coaching waits.
+ */
+static const struct plan_rung ladder_sofa[] = {
+	{ .flags = PLAN_RUNG_INFANT,
+	    .nights = 7,
+	    .presence = LULL_PRESENCE_HOLDING,
+	    .title = "Their own safe surface, not the sofa",
+	    .bedtime = "From tonight, every sleep is on their own firm, flat "
+		       "surface (a cot, bassinet or travel cot), ideally in "
+		       "the room where you sleep. Help them to sleep the way "
+		       "they know, then lay them down there. If you feed or "
+		       "cuddle on the sofa, move them before you might doze.",
+	    .waking = "Comfort or feed them as they need, then lay them back "
+		      "on their own surface, never the sofa.",
+	    .waking_young = FEED_FIRST "Comfort them as they need, then lay "
+				       "them back on their own surface, "
+				       "never the sofa.",
+	    .if_crying = CRY_FOUND,
+	    .evidence = LULL_EVIDENCE_GUIDELINE,
+	    .source = "AAP 2022 safe sleep: no sofas or armchairs, room-share "
+		      "[R48]; sofa risk [R48c]" SRC_WEEK },
+	{ .flags = PLAN_RUNG_TODDLER,
+	    .nights = 7,
+	    .presence = LULL_PRESENCE_HOLDING,
+	    .title = "Their own bed, not the sofa",
+	    .bedtime = "From tonight, help them to sleep in their own bed or "
+		       "cot, the way they know. If they drift off on the sofa "
+		       "with you, move them to their bed before you might "
+		       "doze.",
+	    .waking = "Comfort them as they need, then help them back into "
+		      "their own bed.",
+	    .if_crying = CRY_FOUND,
+	    .evidence = LULL_EVIDENCE_POLICY,
+	    .source = "lull policy: a bed of their own, and no dozing with a "
+		      "child on a sofa (domain.md 5.2, 5.3)" SRC_WEEK },
 };
 
 /*
  * Association rungs that come before the presence ladders of M2, M3 and
  * M5: each fades only the focus association (domain.md 3.3), and ends
  * no further than a hand on the child, so the next rung is one step away.
+ * Only M5 runs under 6 months, so only its rungs need a young waking.
  */
 static const struct plan_rung ladder_leadin[] = {
 	{ .assoc = A(CAR_STROLLER),
@@ -491,6 +621,9 @@ static const struct plan_rung ladder_leadin[] = {
 		       "arms, instead of a drive or a buggy walk.",
 	    .waking = "If they wake, comfort them in their room, in your "
 		      "arms.",
+	    .waking_young = FEED_FIRST "Otherwise comfort them in your arms, "
+				       "then lay them on their own "
+				       "surface." AT_BEDTIME,
 	    .if_crying = CRY_HOLD,
 	    .evidence = LULL_EVIDENCE_GUIDELINE,
 	    .source = "AAP 2022: sitting devices are not for routine sleep "
@@ -503,6 +636,9 @@ static const struct plan_rung ladder_leadin[] = {
 	    .bedtime = "Rock a little slower, and stop a little sooner, each "
 		       "night, holding them close.",
 	    .waking = "At wakings, the same: slow rocking, then still.",
+	    .waking_young = FEED_FIRST "Otherwise rock them back to sleep, "
+				       "then lay them on their own "
+				       "surface." AT_BEDTIME,
 	    .if_crying = CRY_HOLD,
 	    .evidence = LULL_EVIDENCE_CONVENTION,
 	    .source = SRC_LADDER "; Hogg [R42]" },
@@ -514,6 +650,9 @@ static const struct plan_rung ladder_leadin[] = {
 	    .bedtime = "Hold them still in your arms, no rocking, until they "
 		       "are drowsy or asleep.",
 	    .waking = "At wakings, hold them still until they settle.",
+	    .waking_young = FEED_FIRST "Otherwise hold them until they "
+				       "settle, then lay them on their own "
+				       "surface." AT_BEDTIME,
 	    .if_crying = CRY_HOLD,
 	    .evidence = LULL_EVIDENCE_CONVENTION,
 	    .source = SRC_LADDER },
@@ -526,6 +665,9 @@ static const struct plan_rung ladder_leadin[] = {
 		       "on their own surface.",
 	    .waking = "The same at wakings: hold until asleep, then lay them "
 		      "down.",
+	    .waking_young = FEED_FIRST "Otherwise hold them until they are "
+				       "asleep, then lay them on their own "
+				       "surface." AT_BEDTIME,
 	    .if_crying = CRY_HOLD,
 	    .evidence = LULL_EVIDENCE_CONVENTION,
 	    .source = SRC_LADDER },
@@ -577,8 +719,9 @@ static const struct plan_rung ladder_leadin[] = {
 	"If they are not asleep after about 15 minutes, spend 10 to 15 "       \
 	"calm minutes out of bed together, then try again."
 #define M1_SRC                                                                 \
-	"bedtime-fading handout [R38]; Gradisar 2016 [R23]; the calm "         \
-	"interlude is lull's gentle variant (domain.md 3.2)"
+	"bedtime-fading handout: 15 minutes earlier after 2-3 calm nights, "   \
+	"asleep within 15-30 minutes [R38]; Gradisar 2016 [R23]; the calm "    \
+	"interlude of 10-15 minutes is lull's gentle variant (domain.md 3.2)"
 
 static const struct plan_rung ladder_m1[] = {
 	{ .nights = 7,
@@ -591,7 +734,8 @@ static const struct plan_rung ladder_m1[] = {
 	    .waking = "Respond to wakings as you do now.",
 	    .if_crying = CRY_TIME,
 	    .evidence = LULL_EVIDENCE_CONVENTION,
-	    .source = "bedtime-fading handout: a week's log first [R38]" },
+	    .source = "bedtime-fading handout: a week's log first, 7 nights "
+		      "[R38]" },
 	{ .nights = 3,
 	    .presence = LULL_PRESENCE_BESIDE,
 	    .title = "Bedtime 15 minutes earlier",
@@ -600,7 +744,7 @@ static const struct plan_rung ladder_m1[] = {
 		      "bedtime.",
 	    .if_crying = CRY_TIME,
 	    .evidence = LULL_EVIDENCE_CONVENTION,
-	    .source = M1_SRC },
+	    .source = M1_SRC "; 3 nights, the top of the handout's 2-3" },
 	{ .nights = 3,
 	    .presence = LULL_PRESENCE_BESIDE,
 	    .title = "Another 15 minutes earlier",
@@ -608,7 +752,7 @@ static const struct plan_rung ladder_m1[] = {
 	    .waking = "Respond to wakings as you do now.",
 	    .if_crying = CRY_TIME,
 	    .evidence = LULL_EVIDENCE_CONVENTION,
-	    .source = M1_SRC },
+	    .source = M1_SRC "; 3 nights, the top of the handout's 2-3" },
 	{ .nights = 3,
 	    .presence = LULL_PRESENCE_BESIDE,
 	    .title = "15 minutes earlier again",
@@ -616,7 +760,7 @@ static const struct plan_rung ladder_m1[] = {
 	    .waking = "Respond to wakings as you do now.",
 	    .if_crying = CRY_TIME,
 	    .evidence = LULL_EVIDENCE_CONVENTION,
-	    .source = M1_SRC },
+	    .source = M1_SRC "; 3 nights, the top of the handout's 2-3" },
 	{ .nights = 3,
 	    .presence = LULL_PRESENCE_BESIDE,
 	    .title = "A last 15 minutes earlier",
@@ -625,11 +769,14 @@ static const struct plan_rung ladder_m1[] = {
 	    .waking = "Respond to wakings as you do now.",
 	    .if_crying = CRY_TIME,
 	    .evidence = LULL_EVIDENCE_CONVENTION,
-	    .source = M1_SRC "; 60 minutes in 15-minute steps is the "
-			     "handout's example" },
+	    .source = M1_SRC
+	    "; 3 nights, the top of the handout's 2-3; 60 minutes in "
+	    "15-minute steps is the handout's example" },
 };
 
-#define SRC_M2 "Raising Children Network, camping out [R39]"
+#define SRC_M2                                                                 \
+	"Raising Children Network, camping out: about 3 nights a step, "       \
+	"30-40 cm away [R39]"
 #define WAKE_SPOT                                                              \
 	"Go to them and comfort as they need, then return to tonight's "       \
 	"spot and stay until they are asleep."
@@ -694,7 +841,7 @@ static const struct plan_rung ladder_m2[] = {
 	    .source = SRC_M2 },
 };
 
-#define SRC_M3 "West, Sleep Lady Shuffle [R40]; positions [R40b]"
+#define SRC_M3 "West, Sleep Lady Shuffle [R40]; positions, 3 nights each [R40b]"
 #define WAKE_CHAIR                                                             \
 	"Go to tonight's chair spot and stay until they are asleep; if "       \
 	"they need more, go to them and comfort them."
@@ -761,10 +908,13 @@ static const struct plan_rung ladder_m3[] = {
 			     "domain.md 3.0)" },
 };
 
-#define SRC_M4 "Pantley, gentle removal plan [R41]"
+#define SRC_M4                                                                 \
+	"Pantley, gentle removal plan, about 10 seconds between removals "     \
+	"[R41]; " SRC_LADDER
 #define WAKE_FEED_FREELY                                                       \
-	"At night, feed whenever they are hungry, for as long as they "        \
-	"want. Keep it calm and dim; the practice happens at bedtime."
+	"At night, feed whenever they seem hungry, for as long as they "       \
+	"want, then lay them on their own surface. Keep it calm and dim; "     \
+	"the practice happens at bedtime only."
 
 static const struct plan_rung ladder_m4[] = {
 	{ .assoc = A(FED),
@@ -814,6 +964,10 @@ static const struct plan_rung ladder_m4[] = {
 		       "about fewer trips to put it back.",
 	    .waking = "If they wake wanting it, give it back calmly. Once "
 		      "they are asleep there is no need to put it back in.",
+	    .waking_young = FEED_FIRST "If they only want the pacifier, give "
+				       "it back calmly; once they are "
+				       "asleep there is no need to put it "
+				       "back in." AT_BEDTIME,
 	    .if_crying = CRY_NEAR,
 	    .evidence = LULL_EVIDENCE_CONVENTION,
 	    .source = SRC_M4 "; AAP 2022 on pacifiers at sleep [R48]" },
@@ -826,12 +980,17 @@ static const struct plan_rung ladder_m4[] = {
 		       "your lap, until they are asleep.",
 	    .waking = "Go to them, comfort and feed as they need, then sit "
 		      "beside them until they are asleep.",
+	    .waking_young = FEED_FIRST "Comfort them as they need, lay them "
+				       "back on their own surface and sit "
+				       "beside them until they are "
+				       "asleep." AT_BEDTIME,
 	    .if_crying = CRY_NEAR,
 	    .evidence = LULL_EVIDENCE_CONVENTION,
 	    .source = SRC_LADDER },
 };
 
-#define SRC_M5 "Hogg, pick up/put down [R42]; not when unwell [R42c]"
+#define SRC_M5                                                                 \
+	"Hogg, pick up/put down [R42]; not when unwell [R42c]; " SRC_LADDER
 
 static const struct plan_rung ladder_m5[] = {
 	{ .nights = 3,
@@ -845,6 +1004,10 @@ static const struct plan_rung ladder_m5[] = {
 		       "them down with your hand on them.",
 	    .waking = "The same at wakings: hand on first, pick up whenever "
 		      "they need it, lay them down once calm.",
+	    .waking_young = FEED_FIRST "Otherwise comfort them back to "
+				       "sleep, picking them up whenever they "
+				       "need it, and lay them on their own "
+				       "surface once calm." AT_BEDTIME,
 	    .if_crying = CRY_PUPD,
 	    .evidence = LULL_EVIDENCE_CONVENTION,
 	    .source = SRC_M5 },
@@ -857,12 +1020,18 @@ static const struct plan_rung ladder_m5[] = {
 		       "lay them down calm.",
 	    .waking = "Go to them, voice first, pick up if needed, and stay "
 		      "beside them until they are asleep.",
+	    .waking_young = FEED_FIRST "Otherwise comfort them, picking them "
+				       "up if needed, lay them on their own "
+				       "surface and stay beside them until "
+				       "they are asleep." AT_BEDTIME,
 	    .if_crying = CRY_PUPD,
 	    .evidence = LULL_EVIDENCE_CONVENTION,
 	    .source = SRC_M5 },
 };
 
-#define SRC_M6 "Ozturk 2021, Possums cued care trial [R32]"
+#define SRC_M6                                                                 \
+	"Ozturk 2021, Possums cued care trial [R32]; 7 nights (a week) per "   \
+	"stage is lull policy"
 
 static const struct plan_rung ladder_m6[] = {
 	{ .nights = 7,
@@ -871,6 +1040,9 @@ static const struct plan_rung ladder_m6[] = {
 	    .bedtime = "Watch for tired signs and start a calm routine when "
 		       "you see them. Feed, hold or rock as they ask.",
 	    .waking = "Respond as they need: feed, cuddle, settle.",
+	    .waking_young = FEED_FIRST "Then cuddle and settle them as they "
+				       "need, and lay them on their own "
+				       "surface.",
 	    .if_crying = CRY_HOLD,
 	    .evidence = LULL_EVIDENCE_TRIAL,
 	    .source = SRC_M6 },
@@ -882,6 +1054,10 @@ static const struct plan_rung ladder_m6[] = {
 		       "the way they like and try again another night.",
 	    .waking = "Respond as they need; when they are calm and sleepy, a "
 		      "hand on may be enough.",
+	    .waking_young = FEED_FIRST "Comfort them as they need, then lay "
+				       "them on their own surface; when they "
+				       "are calm and sleepy, a hand on may "
+				       "be enough.",
 	    .if_crying = CRY_NEAR,
 	    .evidence = LULL_EVIDENCE_TRIAL,
 	    .source = SRC_M6 },
@@ -892,6 +1068,9 @@ static const struct plan_rung ladder_m6[] = {
 		       "drift off. On other nights, help more; both are fine.",
 	    .waking = "Respond as they need, then stay close until they "
 		      "sleep.",
+	    .waking_young = FEED_FIRST "Comfort them as they need, lay them "
+				       "on their own surface and stay close "
+				       "until they sleep.",
 	    .if_crying = CRY_NEAR,
 	    .evidence = LULL_EVIDENCE_TRIAL,
 	    .source = SRC_M6 },
@@ -901,10 +1080,26 @@ static const struct plan_rung ladder_m6[] = {
  * Night-feed reduction: the only ladder that changes night feeds, and it
  * is offered only from 6 months with normal growth (domain.md 5.4).  The
  * texts avoid naming the night count, which temperament may lengthen;
- * the step's nights_min carries it.
+ * the step's nights_min carries it.  The last rung names a partner only
+ * when there is one, and only where a parent breastfeeds.
  */
-#define SRC_M7         "Raising Children Network, night weaning [R39b]"
+#define SRC_M7                                                                 \
+	"Raising Children Network, night weaning: 2-5 minutes shorter, or "    \
+	"20-30 ml less when over 60 ml, every second night (2 nights); "       \
+	"stop at 5 minutes or 60 ml [R39b]"
+#define SRC_M7_NOTE                                                            \
+	"Raising Children Network, night weaning: time the feeds first "       \
+	"[R39b]; 3 nights of noting is lull policy, a short baseline "         \
+	"(domain.md 3.5)"
 #define SRC_M7_PARTNER SRC_M7 "; partner at wakings: West workbook [R40c]"
+#define M7_LAST_BREAST                                                         \
+	"Once a night feed is down to 5 minutes or less, offer cuddles and "   \
+	"your presence instead, and stay until they are asleep."
+#define M7_LAST_MIXED                                                          \
+	"Once a breastfeed is 5 minutes or less, or a bottle 60 ml or less, "  \
+	"offer cuddles and your presence instead, and stay until they are "    \
+	"asleep."
+#define M7_PARTNER " A partner who does not breastfeed can take these wakings."
 
 static const struct plan_rung ladder_m7[] = {
 	{ .feeding = F(BREAST),
@@ -916,7 +1111,7 @@ static const struct plan_rung ladder_m7[] = {
 		      "feed lasts. Nothing changes yet.",
 	    .if_crying = CRY_FEEDS,
 	    .evidence = LULL_EVIDENCE_CONVENTION,
-	    .source = SRC_M7 },
+	    .source = SRC_M7_NOTE },
 	{ .feeding = F(BREAST),
 	    .nights = 2,
 	    .presence = LULL_PRESENCE_HOLDING,
@@ -938,17 +1133,25 @@ static const struct plan_rung ladder_m7[] = {
 	    .evidence = LULL_EVIDENCE_CONVENTION,
 	    .source = SRC_M7 },
 	{ .feeding = F(BREAST),
+	    .flags = PLAN_RUNG_PARTNER,
 	    .nights = 2,
 	    .presence = LULL_PRESENCE_TOUCHING,
 	    .title = "Cuddles instead of a feed",
 	    .bedtime = BED_TIME,
-	    .waking = "Once a night feed is down to 5 minutes or less, offer "
-		      "cuddles and your presence instead, and stay until they "
-		      "are asleep. A partner who does not breastfeed can take "
-		      "these wakings.",
+	    .waking = M7_LAST_BREAST M7_PARTNER,
 	    .if_crying = CRY_FEEDS,
 	    .evidence = LULL_EVIDENCE_CONVENTION,
 	    .source = SRC_M7_PARTNER },
+	{ .feeding = F(BREAST),
+	    .flags = PLAN_RUNG_SOLO,
+	    .nights = 2,
+	    .presence = LULL_PRESENCE_TOUCHING,
+	    .title = "Cuddles instead of a feed",
+	    .bedtime = BED_TIME,
+	    .waking = M7_LAST_BREAST,
+	    .if_crying = CRY_FEEDS,
+	    .evidence = LULL_EVIDENCE_CONVENTION,
+	    .source = SRC_M7 },
 	{ .feeding = F(BOTTLE),
 	    .nights = 3,
 	    .presence = LULL_PRESENCE_HOLDING,
@@ -958,7 +1161,7 @@ static const struct plan_rung ladder_m7[] = {
 		      "they drink. Nothing changes yet.",
 	    .if_crying = CRY_FEEDS,
 	    .evidence = LULL_EVIDENCE_CONVENTION,
-	    .source = SRC_M7 },
+	    .source = SRC_M7_NOTE },
 	{ .feeding = F(BOTTLE),
 	    .nights = 2,
 	    .presence = LULL_PRESENCE_HOLDING,
@@ -1000,7 +1203,7 @@ static const struct plan_rung ladder_m7[] = {
 		      "changes yet.",
 	    .if_crying = CRY_FEEDS,
 	    .evidence = LULL_EVIDENCE_CONVENTION,
-	    .source = SRC_M7 },
+	    .source = SRC_M7_NOTE },
 	{ .feeding = F(MIXED) | F(SOLIDS),
 	    .nights = 2,
 	    .presence = LULL_PRESENCE_HOLDING,
@@ -1024,18 +1227,35 @@ static const struct plan_rung ladder_m7[] = {
 	    .if_crying = CRY_FEEDS,
 	    .evidence = LULL_EVIDENCE_CONVENTION,
 	    .source = SRC_M7 },
-	{ .feeding = F(MIXED) | F(SOLIDS),
+	{ .feeding = F(MIXED),
+	    .flags = PLAN_RUNG_PARTNER,
 	    .nights = 2,
 	    .presence = LULL_PRESENCE_TOUCHING,
 	    .title = "Cuddles instead of a feed",
 	    .bedtime = BED_TIME,
-	    .waking = "Once a breastfeed is 5 minutes or less, or a bottle 60 "
-		      "ml or less, offer cuddles and your presence instead, "
-		      "and stay until they are asleep. A partner who does not "
-		      "breastfeed can take these wakings.",
+	    .waking = M7_LAST_MIXED M7_PARTNER,
 	    .if_crying = CRY_FEEDS,
 	    .evidence = LULL_EVIDENCE_CONVENTION,
 	    .source = SRC_M7_PARTNER },
+	{ .feeding = F(MIXED),
+	    .flags = PLAN_RUNG_SOLO,
+	    .nights = 2,
+	    .presence = LULL_PRESENCE_TOUCHING,
+	    .title = "Cuddles instead of a feed",
+	    .bedtime = BED_TIME,
+	    .waking = M7_LAST_MIXED,
+	    .if_crying = CRY_FEEDS,
+	    .evidence = LULL_EVIDENCE_CONVENTION,
+	    .source = SRC_M7 },
+	{ .feeding = F(SOLIDS),
+	    .nights = 2,
+	    .presence = LULL_PRESENCE_TOUCHING,
+	    .title = "Cuddles instead of a feed",
+	    .bedtime = BED_TIME,
+	    .waking = M7_LAST_MIXED,
+	    .if_crying = CRY_FEEDS,
+	    .evidence = LULL_EVIDENCE_CONVENTION,
+	    .source = SRC_M7 },
 };
 
 /*
@@ -1044,13 +1264,17 @@ static const struct plan_rung ladder_m7[] = {
  * their own room as camping out does.  No rung puts a child in an adult
  * bed: the first one is their own surface beside it.
  */
-#define SRC_M8 "West [R40]; AAP 2022 room-sharing [R48]"
+#define SRC_M8                                                                 \
+	"West: 3-7 nights at each place, 3 nights by default [R40]; AAP "      \
+	"2022 room-sharing [R48]"
+#define SRC_M8_ROOM "AAP 2022: room-share ideally for at least 6 months [R48]"
 #define WAKE_OWN                                                               \
 	"Comfort them on their own surface. If you feed, lay them back "       \
 	"there when you are done, and stay until they are asleep."
 
 static const struct plan_rung ladder_m8[] = {
 	{ .skip_from = PLAN_AT_SIDECAR,
+	    .flags = PLAN_RUNG_INFANT,
 	    .nights = 3,
 	    .presence = LULL_PRESENCE_TOUCHING,
 	    .title = "Their own surface, right beside you",
@@ -1058,6 +1282,18 @@ static const struct plan_rung ladder_m8[] = {
 		       "and their own, right next to where you sleep. Settle "
 		       "them there with your hand on them until they are "
 		       "asleep.",
+	    .waking = WAKE_OWN,
+	    .if_crying = CRY_NEAR,
+	    .evidence = LULL_EVIDENCE_CONVENTION,
+	    .source = SRC_M8 },
+	{ .skip_from = PLAN_AT_SIDECAR,
+	    .flags = PLAN_RUNG_TODDLER,
+	    .nights = 3,
+	    .presence = LULL_PRESENCE_TOUCHING,
+	    .title = "Their own surface, right beside you",
+	    .bedtime = "Set up a cot or a low bed of their own right next to "
+		       "where you sleep. Settle them there with your hand on "
+		       "them until they are asleep.",
 	    .waking = WAKE_OWN,
 	    .if_crying = CRY_NEAR,
 	    .evidence = LULL_EVIDENCE_CONVENTION,
@@ -1093,8 +1329,7 @@ static const struct plan_rung ladder_m8[] = {
 	    .waking = WAKE_OWN,
 	    .if_crying = CRY_NEAR,
 	    .evidence = LULL_EVIDENCE_CONVENTION,
-	    .source = "AAP 2022: room-share ideally for at least 6 months "
-		      "[R48]; " SRC_PERSIST },
+	    .source = SRC_M8_ROOM "; " SRC_PERSIST "; " SRC_LADDER },
 	{ .nights = 3,
 	    .presence = LULL_PRESENCE_BESIDE,
 	    .title = "Their own room, you beside them",
@@ -1103,8 +1338,7 @@ static const struct plan_rung ladder_m8[] = {
 	    .waking = WAKE_OWN,
 	    .if_crying = CRY_NEAR,
 	    .evidence = LULL_EVIDENCE_GUIDELINE,
-	    .source = "AAP 2022: room-share ideally for at least 6 months "
-		      "[R48]; West [R40]" },
+	    .source = SRC_M8_ROOM "; " SRC_M8 },
 	{ .nights = 3,
 	    .presence = LULL_PRESENCE_NEAR,
 	    .title = "Own room, halfway to the door",
@@ -1143,6 +1377,7 @@ const struct plan_ladder plan_ladders[PLAN_LADDER__MAX] = {
 	[PLAN_LADDER_M0_YOUNG] = LADDER(ladder_m0_young),
 	[PLAN_LADDER_M0] = LADDER(ladder_m0),
 	[PLAN_LADDER_PAUSED] = LADDER(ladder_paused),
+	[PLAN_LADDER_SOFA] = LADDER(ladder_sofa),
 	[PLAN_LADDER_LEADIN] = LADDER(ladder_leadin),
 	[PLAN_LADDER_M1] = LADDER(ladder_m1),
 	[PLAN_LADDER_M2] = LADDER(ladder_m2),
@@ -1158,6 +1393,10 @@ const struct plan_ladder plan_ladders[PLAN_LADDER__MAX] = {
 
 #define SRC_AAP      "AAP 2022 safe sleep recommendations [R48]"
 #define SRC_AAP_RISK "AAP 2022 press materials on relative risk [R48c]"
+#define SRC_CHILD                                                              \
+	"lull policy: AAP's safe-sleep rules and risk figures are for the "    \
+	"first year (domain.md 5.2, 5.3), so from 12 months the warning "      \
+	"stays without them"
 
 const struct plan_safety_row plan_safety_rows[PLAN_SAFE__MAX] = {
 	[PLAN_SAFE_INFO] = { "INFO", LULL_SEVERITY_INFO,
@@ -1254,9 +1493,44 @@ const struct plan_safety_row plan_safety_rows[PLAN_SAFE__MAX] = {
 	    "La Leche League, Safe Sleep Seven [R50]; ABM Protocol #6 hazard "
 	    "list [R51]" },
 	[PLAN_SAFE_PRETERM_CLINICIAN] = { "G5", LULL_SEVERITY_WARNING,
-	    "Because your baby was born early, check with your doctor or nurse "
-	    "that a sleep plan suits them before you start.",
+	    "Because your child was born early, check with your doctor or "
+	    "nurse that a sleep plan suits them before you start.",
 	    LULL_EVIDENCE_POLICY, "gate G5 (domain.md 5.1)" },
+	/* From 12 months: no infant figures, words for a child. */
+	[PLAN_SAFE_SOFA_CHILD] = { "SOFA-DOZE", LULL_SEVERITY_WARNING,
+	    "Please don't doze off with your child on a sofa or armchair. Let "
+	    "them sleep in their own bed, and move them there before you might "
+	    "fall asleep.",
+	    LULL_EVIDENCE_POLICY, SRC_CHILD "; " SRC_AAP_RISK },
+	[PLAN_SAFE_SMOKE_CHILD] = { "SS-09-SMOKE", LULL_SEVERITY_STRONG,
+	    "Someone at home smokes: keep your child's air smoke-free, with no "
+	    "smoking in the home or car.",
+	    LULL_EVIDENCE_POLICY, SRC_CHILD "; " SRC_AAP },
+	[PLAN_SAFE_IMPAIRED_CHILD] = { "SS-09-IMPAIRED", LULL_SEVERITY_STRONG,
+	    "An adult who has had alcohol, drugs or medicine that makes them "
+	    "drowsy should not sleep with your child in a bed, on a sofa or in "
+	    "their arms. A sober adult takes the night, or your child sleeps "
+	    "in their own bed.",
+	    LULL_EVIDENCE_POLICY, SRC_CHILD "; " SRC_AAP },
+	[PLAN_SAFE_BS_HARM_CHILD] = { "BS-HARM", LULL_SEVERITY_WARNING,
+	    "We don't recommend sharing a bed with your child. If your family "
+	    "does, these make it lower-risk: a non-smoking, sober adult on no "
+	    "sedating medicine; a firm mattress, never a sofa or recliner; no "
+	    "gaps at the headboard or wall; no heavy covers or spare pillows "
+	    "near them; and the other adult knows they are there.",
+	    LULL_EVIDENCE_CONVENTION,
+	    "La Leche League safe surface checklist [R50]; ABM Protocol #6 "
+	    "hazard list [R51]; " SRC_CHILD },
+	[PLAN_SAFE_BS_SMOKER_CHILD] = { "BS-SMOKER", LULL_SEVERITY_STRONG,
+	    "Someone at home smokes: keep your home and their bed smoke-free, "
+	    "and please don't let anyone who smokes share a bed with your "
+	    "child.",
+	    LULL_EVIDENCE_POLICY, SRC_CHILD "; ABM Protocol #6 [R51]" },
+	[PLAN_SAFE_BS_IMPAIRED_CHILD] = { "BS-IMPAIRED", LULL_SEVERITY_STRONG,
+	    "After alcohol, drugs or sedating medicine, an adult must not "
+	    "share a bed or sofa with your child. Your child sleeps in their "
+	    "own bed that night.",
+	    LULL_EVIDENCE_POLICY, SRC_CHILD "; ABM Protocol #6 [R51]" },
 };
 
 /*
@@ -1355,7 +1629,7 @@ const struct lull_reason plan_why[PLAN_WHY__MAX] = {
 	    LULL_EVIDENCE_POLICY,
 	    "gate G2 (domain.md 5.1); Pantley [R41]; Hogg [R42]" },
 	[PLAN_WHY_CORRECTED] = {
-	    "Your baby was born early, so ages here count from the due date, "
+	    "Your child was born early, so ages here count from the due date, "
 	    "until 24 months.",
 	    LULL_EVIDENCE_CONVENTION,
 	    "corrected age, common paediatric practice (domain.md 0.2; "
@@ -1377,12 +1651,39 @@ const struct lull_reason plan_why[PLAN_WHY__MAX] = {
 	    "at 6 months. Until then the plan stays with foundations.",
 	    LULL_EVIDENCE_TRIAL,
 	    "Kahn 2020 [R31]; gates G2 and G3 (domain.md 5.1)" },
-	[PLAN_WHY_PAUSED] = {
-	    "The plan is paused while a health question is looked at (see the "
-	    "referrals). Comfort and feed as much as they need; once they are "
-	    "well again, the plan picks up one step back.",
+	[PLAN_WHY_PAUSED_ILL] = {
+	    "The plan is paused while they are unwell (see the referrals). "
+	    "Comfort and feed as much as they need; once they are well again, "
+	    "the plan picks up one step back.",
 	    LULL_EVIDENCE_POLICY,
 	    "gate G4 (domain.md 5.1); setbacks (domain.md 3.4)" },
+	[PLAN_WHY_PAUSED_DOCTOR] = {
+	    "The plan is paused until a doctor has looked at what you noticed "
+	    "(see the referrals). Comfort and feed as much as they need; once "
+	    "your doctor has seen them, the plan picks up one step back.",
+	    LULL_EVIDENCE_POLICY,
+	    "gate G4 (domain.md 5.1); red flags (domain.md 5.5)" },
+	[PLAN_WHY_PAUSED_BOTH] = {
+	    "The plan is paused while they are unwell and until a doctor has "
+	    "looked at what you noticed (see the referrals). Comfort and feed "
+	    "as much as they need; once they are well again and your doctor "
+	    "has seen them, the plan picks up one step back.",
+	    LULL_EVIDENCE_POLICY,
+	    "gate G4 (domain.md 5.1); setbacks and red flags (domain.md 3.4, "
+	    "5.5)" },
+	[PLAN_WHY_SOFA] = {
+	    "First, a safe place to sleep. A sofa or armchair is not one, so "
+	    "coaching waits: the first step moves every sleep to their own "
+	    "firm, flat surface, and the foundations follow.",
+	    LULL_EVIDENCE_GUIDELINE,
+	    "AAP 2022 safe sleep, SS-02: no sofas or armchairs; block plans "
+	    "that log a sofa (domain.md 5.2) [R48]" },
+	[PLAN_WHY_SOFA_CHILD] = {
+	    "First, a bed of their own. Sleeping on the sofa is not safe when "
+	    "an adult might doze there too, so coaching waits: the first step "
+	    "moves their sleep to their own bed, and the foundations follow.",
+	    LULL_EVIDENCE_POLICY,
+	    "lull policy, after AAP 2022 SS-02 (domain.md 5.2, 5.3) [R48]" },
 	[PLAN_WHY_CLINICIAN_OK] = {
 	    "Your clinician is happy for a plan to go ahead, so it is not "
 	    "paused; keep the review below on your list.",
@@ -1400,6 +1701,10 @@ const struct lull_reason plan_why[PLAN_WHY__MAX] = {
 	[PLAN_WHY_CHOICE_PAUSED] = {
 	    "The method you chose waits until the pause is over.",
 	    LULL_EVIDENCE_POLICY, "gate G4 (domain.md 5.1)" },
+	[PLAN_WHY_CHOICE_SOFA] = {
+	    "Your choice of method is looked at again once they sleep in a "
+	    "place of their own, not the sofa.",
+	    LULL_EVIDENCE_GUIDELINE, "SS-02 (domain.md 5.2) [R48]" },
 	[PLAN_WHY_CHOICE_SEP] = {
 	    "Separation is hard for your child; camping out or the chair "
 	    "method usually suits that best. We kept your choice and made "
@@ -1516,12 +1821,13 @@ const struct lull_reason plan_why[PLAN_WHY__MAX] = {
 	    LULL_EVIDENCE_TRIAL,
 	    "Kahn 2020 [R31]; temperament rules (domain.md 4.2)" },
 	[PLAN_WHY_PERSIST] = {
-	    "They protest with force, so the steps are smaller: an extra step "
-	    "where your hand rests still before you move away.",
+	    "They tell you strongly when something changes, so the steps are "
+	    "smaller: an extra step where your hand rests still before you "
+	    "move away.",
 	    LULL_EVIDENCE_CONVENTION, SRC_PERSIST },
 	[PLAN_WHY_PERSIST_NORUNG] = {
-	    "They protest with force, so go gently: slow the plan whenever a "
-	    "step feels too big.",
+	    "They tell you strongly when something changes, so go gently: slow "
+	    "the plan whenever a step feels too big.",
 	    LULL_EVIDENCE_CONVENTION, SRC_PERSIST },
 	[PLAN_WHY_SENS] = {
 	    "Change unsettles them, so each step is held one night longer, and "
@@ -1533,13 +1839,13 @@ const struct lull_reason plan_why[PLAN_WHY__MAX] = {
 	    "bedtime: your calm presence is part of the plan.",
 	    LULL_EVIDENCE_OBSERVATIONAL, "Jian & Teti 2016 [R47]" },
 	[PLAN_WHY_TWO] = {
-	    "With two of you for nights, take turns and do each step the same "
-	    "way: consistency helps most.",
+	    "With more than one of you for nights, take turns and do each step "
+	    "the same way: consistency helps most.",
 	    LULL_EVIDENCE_CONVENTION, "West [R40d]" },
 	[PLAN_WHY_TWO_FEED] = {
-	    "With two of you for nights, the one who does not breastfeed can "
-	    "take the wakings while night feeds are reduced; do each step the "
-	    "same way.",
+	    "With more than one of you for nights, someone who does not "
+	    "breastfeed can take the wakings while night feeds are reduced; "
+	    "do each step the same way.",
 	    LULL_EVIDENCE_CONVENTION, "West workbook [R40c]; West [R40d]" },
 	[PLAN_WHY_ONE] = {
 	    "You are doing the nights on your own: go at a pace you can keep, "

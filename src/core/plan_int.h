@@ -40,6 +40,7 @@ enum plan_limit_id {
 	PLAN_LIM_SWADDLE_DAYS,      /* SS-07 reminder before this age */
 	PLAN_LIM_FEVER_YOUNG_DAYS,  /* fever under 3 months */
 	PLAN_LIM_BS_YOUNG_DAYS,     /* bed-sharing with an infant this young */
+	PLAN_LIM_FEED_FIRST_DAYS,   /* wakings put feeding first until here */
 	PLAN_LIM_PRETERM_DAYS,   /* born more than this before the due date */
 	PLAN_LIM_TEMPER_HIGH,    /* a 1-5 rating at or above is "high" */
 	PLAN_LIM_SEP_NIGHTS,     /* nights per step with separation distress */
@@ -68,11 +69,17 @@ enum plan_place {
 	PLAN_AT_OWN_ROOM
 };
 
-#define PLAN_RUNG_PERSIST 0x1u /* only for a persistent child (4.2) */
+#define PLAN_RUNG_PERSIST 0x1u  /* only for a persistent child (4.2) */
+#define PLAN_RUNG_INFANT  0x2u  /* only under 12 months (SAFE_SLEEP_DAYS) */
+#define PLAN_RUNG_TODDLER 0x4u  /* only from 12 months */
+#define PLAN_RUNG_PARTNER 0x8u  /* only with 2 or more adults for nights */
+#define PLAN_RUNG_SOLO    0x10u /* only with one adult for nights */
 
 /*
  * One rung as data.  The builder keeps a rung when its filters all match;
- * a zero filter matches everything.
+ * a zero filter matches everything.  Under PLAN_LIM_FEED_FIRST_DAYS the
+ * step's waking text is "waking_young" when the rung has one: feeding
+ * first, the practice at bedtime only (domain.md 5.4).
  */
 struct plan_rung {
 	uint32_t assoc;   /* focus associations it serves (1u << assoc) */
@@ -86,6 +93,7 @@ struct plan_rung {
 	const char *title;
 	const char *bedtime;
 	const char *waking;
+	const char *waking_young; /* NULL: "waking" suits every age */
 	const char *if_crying;
 	enum lull_evidence evidence;
 	const char *source;
@@ -95,6 +103,7 @@ enum plan_ladder_id {
 	PLAN_LADDER_M0_YOUNG = 0, /* under 4 months: foundations (G1) */
 	PLAN_LADDER_M0,           /* foundations from 4 months */
 	PLAN_LADDER_PAUSED,       /* comfort first while a flag is open */
+	PLAN_LADDER_SOFA,         /* first, off the sofa (SS-02) */
 	PLAN_LADDER_LEADIN,       /* association rungs before M2, M3, M5 */
 	PLAN_LADDER_M1,
 	PLAN_LADDER_M2,
@@ -134,6 +143,14 @@ enum plan_safety_id {
 	PLAN_SAFE_BS_PRETERM,
 	PLAN_SAFE_BS_NOT_BREASTFED,
 	PLAN_SAFE_PRETERM_CLINICIAN, /* G5 */
+	/* From 12 months: the same rules worded for a child, without the
+	 * infant figures (AAP's rules and risks are for the first year). */
+	PLAN_SAFE_SOFA_CHILD,
+	PLAN_SAFE_SMOKE_CHILD,
+	PLAN_SAFE_IMPAIRED_CHILD,
+	PLAN_SAFE_BS_HARM_CHILD,
+	PLAN_SAFE_BS_SMOKER_CHILD,
+	PLAN_SAFE_BS_IMPAIRED_CHILD,
 	PLAN_SAFE__MAX
 };
 
@@ -173,11 +190,16 @@ enum plan_why_id {
 	PLAN_WHY_NO_GOALS,
 	PLAN_WHY_FOUNDATIONS,
 	PLAN_WHY_SEP_YOUNG,
-	PLAN_WHY_PAUSED,
+	PLAN_WHY_PAUSED_ILL,    /* fever or illness only */
+	PLAN_WHY_PAUSED_DOCTOR, /* signs a doctor looks at, no illness */
+	PLAN_WHY_PAUSED_BOTH,
+	PLAN_WHY_SOFA,       /* under 12 months */
+	PLAN_WHY_SOFA_CHILD, /* from 12 months */
 	PLAN_WHY_CLINICIAN_OK,
 	PLAN_WHY_CHOICE,
 	PLAN_WHY_CHOICE_M6_YOUNG,
 	PLAN_WHY_CHOICE_PAUSED,
+	PLAN_WHY_CHOICE_SOFA,
 	PLAN_WHY_CHOICE_SEP,
 	PLAN_WHY_M1, /* one per coaching method, in method order */
 	PLAN_WHY_M2,

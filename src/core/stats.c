@@ -399,11 +399,81 @@ pick_run(const struct lull_sleep *const *v, const int *next_to_prev,
 		}
 }
 
+/*
+ * Seconds asleep in sleep "s" (its wakings out) added to acc[] for the
+ * days of [from_day, to_day] they fall on, split at local midnights.
+ */
+static void
+add_clock_days(const struct lull_stats_in *in, const struct lull_sleep *s,
+    int32_t from_day, int32_t to_day, int64_t *acc)
+{
+	int64_t end = end_or_now(s->end_utc, in->now_utc), cur = s->start_utc;
+	size_t k;
+
+	for (k = 0; k <= s->nwakings; k++) {
+		int64_t a = cur, b = end;
+
+		if (k < s->nwakings) {
+			int64_t we = end_or_now(s->wakings[k].end_utc,
+			    in->now_utc);
+
+			b = s->wakings[k].start_utc;
+			if (we > cur)
+				cur = we;
+		}
+		if (b > end)
+			b = end;
+		while (a < b) {
+			int32_t day = lull_local_day(in->tz, a);
+			int64_t next = lull_tz_day_start(in->tz, day + 1);
+			int64_t upto = b < next ? b : next;
+
+			if (day >= from_day && day <= to_day)
+				acc[day - from_day] += upto - a;
+			a = upto;
+		}
+	}
+}
+
+/*
+ * Entries that overlap count once: a copy of v[0..n) (sharing the
+ * wakings) in which a sleep that starts inside the one before is merged
+ * into it (as the importers merge them: the later end stands, the first
+ * entry's wakings and details are kept, and a night a person gave wins
+ * over a nap).  Returns the count.
+ */
+static size_t
+disjoint(const struct lull_sleep *v, size_t n, struct lull_sleep *out)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++) {
+		struct lull_sleep *p = k > 0 ? &out[k - 1] : NULL;
+
+		if (p != NULL && (p->end_utc == LULL_NO_TIME ||
+				     v[i].start_utc < p->end_utc)) {
+			if (p->end_utc != LULL_NO_TIME &&
+			    (v[i].end_utc == LULL_NO_TIME ||
+				v[i].end_utc > p->end_utc))
+				p->end_utc = v[i].end_utc;
+			if (v[i].kind_given && v[i].kind == LULL_SLEEP_NIGHT) {
+				p->kind_given = 1;
+				p->kind = LULL_SLEEP_NIGHT;
+			}
+			continue;
+		}
+		out[k++] = v[i];
+	}
+	return k;
+}
+
 enum lull_err
 lull_stats_days(const struct lull_stats_in *in, int32_t from_day,
     int32_t to_day, struct lull_day_stats *out, struct lull_errinfo *ei)
 {
-	const struct lull_sleepv *sv = in->sleeps;
+	struct lull_sleepv view = { 0 }, *sv = &view;
+	struct lull_sleep *copy = NULL;
+	int64_t *acc = NULL;
 	enum lull_sleep_kind *kinds = NULL;
 	const struct lull_sleep **night = NULL;
 	int *chained = NULL;
@@ -439,26 +509,36 @@ lull_stats_days(const struct lull_stats_in *in, int32_t from_day,
 	 * daylight-saving change.
 	 */
 	n = 0;
-	if (sv != NULL && sv->n > 0) {
-		a = sleep_lower(sv, lull_tz_day_start(in->tz, from_day) -
-			14 * 3600);
-		b = sleep_lower(sv, lull_tz_day_start(in->tz, to_day + 1) +
-			14 * 3600);
+	a = b = 0;
+	if (in->sleeps != NULL && in->sleeps->n > 0) {
+		a = sleep_lower(in->sleeps,
+		    lull_tz_day_start(in->tz, from_day) - 14 * 3600);
+		b = sleep_lower(in->sleeps,
+		    lull_tz_day_start(in->tz, to_day + 1) + 14 * 3600);
 		n = b - a;
-	} else {
-		a = b = 0;
 	}
 	if (n > 0 &&
-	    ((kinds = malloc(n * sizeof(*kinds))) == NULL ||
+	    ((acc = calloc((size_t)ndays, sizeof(*acc))) == NULL ||
+		(copy = malloc(n * sizeof(*copy))) == NULL ||
+		(kinds = malloc(n * sizeof(*kinds))) == NULL ||
 		(night = malloc(n * sizeof(*night))) == NULL ||
 		(chained = malloc(n * sizeof(*chained))) == NULL)) {
+		free(acc);
+		free(copy);
 		free(kinds);
 		free(night);
 		return lull_errinfo_set(ei, LULL_ENOMEM, "",
 		    "out of memory for %zu sleeps", n);
 	}
-	if (n > 0)
-		lull_sleeps_derive_kinds(in->tz, in->child, &sv->v[a], n, kinds);
+	if (n > 0) {
+		n = disjoint(&in->sleeps->v[a], n, copy);
+		view.v = copy;
+		view.n = view.cap = n;
+		a = 0;
+		lull_sleeps_derive_kinds(in->tz, in->child, copy, n, kinds);
+		for (i = 0; i < n; i++)
+			add_clock_days(in, &copy[i], from_day, to_day, acc);
+	}
 	for (i = 0; i < n; i = j) {
 		const struct lull_sleep *s = &sv->v[a + i];
 		int32_t evening;
@@ -532,6 +612,8 @@ lull_stats_days(const struct lull_stats_in *in, int32_t from_day,
 				d->longest_min = d->night.longest_min;
 		}
 		d->total_min = d->nap_min + d->night_min;
+		if (acc != NULL)
+			d->sleep_24h_min = (int32_t)(acc[i] / 60);
 		if (d->ongoing)
 			d->complete = 0;
 	}
@@ -545,6 +627,8 @@ lull_stats_days(const struct lull_stats_in *in, int32_t from_day,
 				out[day - from_day].feeds++;
 		}
 	}
+	free(acc);
+	free(copy);
 	free(kinds);
 	free(night);
 	free(chained);

@@ -1404,8 +1404,8 @@ write_all(struct imp *im, struct lull_store *st, const struct lull_tz *tz,
 	rc = lull_store_sleep_add_many(st, im->out_s, im->nout_s, tz, actor,
 	    &failed);
 	if (rc == LULL_OK) {
-		rc = lull_store_feed_add_many(st, im->out_f, im->nout_f, actor,
-		    &failed);
+		rc = lull_store_feed_add_many(st, im->out_f, im->nout_f, tz,
+		    actor, &failed);
 		if (rc != LULL_OK)
 			r = &im->rec[im->out_f_rec[failed]];
 	} else

@@ -922,7 +922,7 @@ restore_sleeps(struct rd *r, struct lull_store *st, json_t *doc,
 
 static enum lull_err
 restore_feeds(struct rd *r, struct lull_store *st, json_t *doc,
-    const struct lull_actor *actor, size_t *n)
+    const struct lull_tz *tz, const struct lull_actor *actor, size_t *n)
 {
 	enum lull_err rc;
 	json_t *a = rd_array(r, doc, "feeds", &rc), *o;
@@ -951,7 +951,7 @@ restore_feeds(struct rd *r, struct lull_store *st, json_t *doc,
 		}
 		f.kind = (enum lull_feed_kind)kind;
 		f.side = (enum lull_side)side;
-		if ((rc = lull_store_feed_add(st, &f, actor)) != LULL_OK)
+		if ((rc = lull_store_feed_add(st, &f, tz, actor)) != LULL_OK)
 			rc = rd_wrap(r, rc, lull_store_error(st));
 		lull_feed_free(&f);
 		if (rc != LULL_OK)
@@ -1261,7 +1261,7 @@ lull_restore_json(struct lull_store *st, const char *text, size_t len,
 	    (rc = restore_children(&r, st, doc, hid, tz, actor,
 		 &stats->children)) ||
 	    (rc = restore_sleeps(&r, st, doc, tz, actor, stats)) ||
-	    (rc = restore_feeds(&r, st, doc, actor, &stats->feeds)) ||
+	    (rc = restore_feeds(&r, st, doc, tz, actor, &stats->feeds)) ||
 	    (rc = restore_tags(&r, st, doc, actor, &stats->tags)) ||
 	    (rc = restore_plans(&r, st, doc, actor)))
 		lull_store_rollback(st);

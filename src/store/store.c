@@ -337,22 +337,61 @@ need_household(struct lull_store *st, int64_t id)
 	return missing(st, rc, "household", "household", id);
 }
 
-/* The child must exist; says which household it is in. */
+/*
+ * The child must exist; says which household it is in and, if "born" is
+ * not NULL, the day they were born (entries before it are typos).
+ */
 static enum lull_err
-need_child(struct lull_store *st, int64_t id, int64_t *household_id)
+need_child_born(struct lull_store *st, int64_t id, int64_t *household_id,
+    int32_t *born)
 {
 	struct lull_child k;
 	enum lull_err rc;
 
 	*household_id = 0;
+	if (born != NULL)
+		*born = LULL_NO_DAY;
 	if (id <= 0)
 		return lull_errinfo_set(&st->ei, LULL_EINVAL, "child",
 		    "child: %lld is not a child id", (long long)id);
 	rc = st->ops->child_get(st, id, &k);
-	if (rc == LULL_OK)
+	if (rc == LULL_OK) {
 		*household_id = k.household_id;
+		if (born != NULL)
+			*born = k.born_day;
+	}
 	lull_child_free(&k);
 	return missing(st, rc, "child", "child", id);
+}
+
+static enum lull_err
+need_child(struct lull_store *st, int64_t id, int64_t *household_id)
+{
+	return need_child_born(st, id, household_id, NULL);
+}
+
+/*
+ * An entry cannot come before the child was born: that is a wrong date
+ * (a year typed wrong, an import read in the wrong order).  The day is
+ * local to the household when its zone is at hand.
+ */
+static enum lull_err
+after_birth(struct lull_store *st, int32_t born, int64_t utc,
+    const struct lull_tz *tz, const char *field)
+{
+	char a[16], b[16];
+	int32_t day;
+
+	if (born == LULL_NO_DAY || utc == LULL_NO_TIME)
+		return LULL_OK;
+	day = tz != NULL ? lull_local_day(tz, utc) :
+			   (int32_t)((utc >= 0 ? utc : utc - 86399) / 86400);
+	if (day >= born)
+		return LULL_OK;
+	lull_date_format(day, a, sizeof(a));
+	lull_date_format(born, b, sizeof(b));
+	return lull_errinfo_set(&st->ei, LULL_EINVAL, field,
+	    "%s: %s is before the child was born (%s)", field, a, b);
 }
 
 /*
@@ -453,14 +492,14 @@ meta_update(struct lull_store *st, struct lull_meta *m,
  */
 static enum lull_err
 move_child(struct lull_store *st, int64_t *child_id, int64_t stored_child,
-    int64_t *household_id)
+    int64_t *household_id, int32_t *born)
 {
 	enum lull_err rc;
 	int64_t old_hh;
 
 	if (*child_id == 0)
 		*child_id = stored_child;
-	rc = need_child(st, *child_id, household_id);
+	rc = need_child_born(st, *child_id, household_id, born);
 	if (rc != LULL_OK || *child_id == stored_child)
 		return rc;
 	rc = need_child(st, stored_child, &old_hh);
@@ -949,12 +988,15 @@ sleep_add(struct lull_store *st, struct lull_sleep *c, const struct lull_tz *tz,
 {
 	enum lull_err rc;
 	int64_t hh = 0;
+	int32_t born;
 	size_t i;
 
 	lull_sleep_settle_kind(tz, c);
 	rc = lull_sleep_check(c, tz, a->now_utc, &st->ei);
 	if (rc == LULL_OK)
-		rc = need_child(st, c->child_id, &hh);
+		rc = need_child_born(st, c->child_id, &hh, &born);
+	if (rc == LULL_OK)
+		rc = after_birth(st, born, c->start_utc, tz, "start");
 	if (rc == LULL_OK)
 		rc = need_actor(st, a);
 	if (rc == LULL_OK)
@@ -1170,6 +1212,7 @@ sleeps_add(struct lull_store *st, struct lull_sleep *v, size_t n,
 {
 	enum lull_err rc;
 	int64_t hh = 0;
+	int32_t born;
 	size_t i, j;
 
 	rc = need_actor(st, a);
@@ -1179,12 +1222,17 @@ sleeps_add(struct lull_store *st, struct lull_sleep *v, size_t n,
 			ord[j] = j;
 			v[j].id = 0;
 		}
-		rc = need_child(st, v[i].child_id, &hh);
+		rc = need_child_born(st, v[i].child_id, &hh, &born);
 		if (rc != LULL_OK)
 			break;
 		many_base = v;
 		qsort(ord + i, j - i, sizeof(*ord), cmp_start);
 		many_base = NULL;
+		/* Sorted by start: if the first is after the birth, all are. */
+		*failed = ord[i];
+		rc = after_birth(st, born, v[ord[i]].start_utc, tz, "start");
+		if (rc != LULL_OK)
+			break;
 		rc = sleeps_run(st, v, ord + i, j - i, hh, tz, a, failed);
 	}
 	return rc;
@@ -1243,6 +1291,7 @@ sleep_update(struct lull_store *st, struct lull_sleep *c,
 	struct lull_sleep old;
 	enum lull_err rc;
 	int64_t hh = 0;
+	int32_t born = LULL_NO_DAY;
 
 	rc = load_sleep(st, c->id, "id", &old);
 	if (rc != LULL_OK)
@@ -1253,11 +1302,13 @@ sleep_update(struct lull_store *st, struct lull_sleep *c,
 	c->nwakings = old.nwakings;
 	rc = meta_update(st, &c->meta, &old.meta, a, "sleep", c->id);
 	if (rc == LULL_OK)
-		rc = move_child(st, &c->child_id, old.child_id, &hh);
+		rc = move_child(st, &c->child_id, old.child_id, &hh, &born);
 	if (rc == LULL_OK) {
 		lull_sleep_settle_kind(tz, c);
 		rc = lull_sleep_check(c, tz, a->now_utc, &st->ei);
 	}
+	if (rc == LULL_OK)
+		rc = after_birth(st, born, c->start_utc, tz, "start");
 	if (rc == LULL_OK)
 		rc = need_actor(st, a);
 	if (rc == LULL_OK)
@@ -1576,16 +1627,19 @@ lull_store_waking_delete(struct lull_store *st, int64_t id)
 /* Feeds */
 
 static enum lull_err
-feed_add(struct lull_store *st, struct lull_feed *c, const struct lull_actor *a)
+feed_add(struct lull_store *st, struct lull_feed *c, const struct lull_tz *tz,
+    const struct lull_actor *a)
 {
 	enum lull_err rc;
 	int64_t hh;
+	int32_t born;
 
 	c->id = 0;
-	/* No zone at hand: messages quote times in UTC. */
-	rc = lull_feed_check(c, NULL, a->now_utc, &st->ei);
+	rc = lull_feed_check(c, tz, a->now_utc, &st->ei);
 	if (rc == LULL_OK)
-		rc = need_child(st, c->child_id, &hh);
+		rc = need_child_born(st, c->child_id, &hh, &born);
+	if (rc == LULL_OK)
+		rc = after_birth(st, born, c->start_utc, tz, "start");
 	if (rc == LULL_OK)
 		rc = need_actor(st, a);
 	if (rc == LULL_OK)
@@ -1597,7 +1651,7 @@ feed_add(struct lull_store *st, struct lull_feed *c, const struct lull_actor *a)
 
 enum lull_err
 lull_store_feed_add(struct lull_store *st, struct lull_feed *f,
-    const struct lull_actor *a)
+    const struct lull_tz *tz, const struct lull_actor *a)
 {
 	struct lull_feed c = *f;
 	enum lull_err rc;
@@ -1606,7 +1660,7 @@ lull_store_feed_add(struct lull_store *st, struct lull_feed *f,
 	assert(a != NULL);
 	rc = level_push(st);
 	if (rc == LULL_OK)
-		rc = write_end(st, feed_add(st, &c, a));
+		rc = write_end(st, feed_add(st, &c, tz, a));
 	if (rc == LULL_OK) {
 		f->id = c.id;
 		f->meta = c.meta;
@@ -1616,10 +1670,11 @@ lull_store_feed_add(struct lull_store *st, struct lull_feed *f,
 
 static enum lull_err
 feeds_add(struct lull_store *st, struct lull_feed *v, size_t n,
-    const struct lull_actor *a, size_t *failed)
+    const struct lull_tz *tz, const struct lull_actor *a, size_t *failed)
 {
 	enum lull_err rc;
 	int64_t hh = 0, child = 0;
+	int32_t born = LULL_NO_DAY;
 	size_t i;
 
 	const struct lull_feed **pv;
@@ -1632,11 +1687,13 @@ feeds_add(struct lull_store *st, struct lull_feed *v, size_t n,
 		*failed = i;
 		c->id = 0;
 		if (c->child_id != child) {
-			rc = need_child(st, c->child_id, &hh);
+			rc = need_child_born(st, c->child_id, &hh, &born);
 			child = rc == LULL_OK ? c->child_id : 0;
 		}
 		if (rc == LULL_OK)
-			rc = lull_feed_check(c, NULL, a->now_utc, &st->ei);
+			rc = lull_feed_check(c, tz, a->now_utc, &st->ei);
+		if (rc == LULL_OK)
+			rc = after_birth(st, born, c->start_utc, tz, "start");
 		if (rc == LULL_OK)
 			rc = meta_insert(st, &c->meta, a, 1);
 	}
@@ -1669,7 +1726,8 @@ feeds_add(struct lull_store *st, struct lull_feed *v, size_t n,
 
 enum lull_err
 lull_store_feed_add_many(struct lull_store *st, struct lull_feed *v,
-    size_t n, const struct lull_actor *a, size_t *failed)
+    size_t n, const struct lull_tz *tz, const struct lull_actor *a,
+    size_t *failed)
 {
 	enum lull_err rc;
 	size_t i;
@@ -1681,7 +1739,7 @@ lull_store_feed_add_many(struct lull_store *st, struct lull_feed *v,
 		return LULL_OK;
 	rc = level_push(st);
 	if (rc == LULL_OK)
-		rc = write_end(st, feeds_add(st, v, n, a, failed));
+		rc = write_end(st, feeds_add(st, v, n, tz, a, failed));
 	if (rc != LULL_OK)
 		for (i = 0; i < n; i++)
 			v[i].id = 0;
@@ -1697,20 +1755,23 @@ lull_store_feed_get(struct lull_store *st, int64_t id, struct lull_feed *out)
 
 static enum lull_err
 feed_update(struct lull_store *st, struct lull_feed *c,
-    const struct lull_actor *a)
+    const struct lull_tz *tz, const struct lull_actor *a)
 {
 	struct lull_feed old;
 	enum lull_err rc;
 	int64_t hh;
+	int32_t born = LULL_NO_DAY;
 
 	rc = st->ops->feed_get(st, c->id, &old);
 	if (rc != LULL_OK)
 		return missing(st, rc, "id", "feed", c->id);
 	rc = meta_update(st, &c->meta, &old.meta, a, "feed", c->id);
 	if (rc == LULL_OK)
-		rc = move_child(st, &c->child_id, old.child_id, &hh);
+		rc = move_child(st, &c->child_id, old.child_id, &hh, &born);
 	if (rc == LULL_OK)
-		rc = lull_feed_check(c, NULL, a->now_utc, &st->ei);
+		rc = lull_feed_check(c, tz, a->now_utc, &st->ei);
+	if (rc == LULL_OK)
+		rc = after_birth(st, born, c->start_utc, tz, "start");
 	if (rc == LULL_OK)
 		rc = need_actor(st, a);
 	if (rc == LULL_OK)
@@ -1721,7 +1782,7 @@ feed_update(struct lull_store *st, struct lull_feed *c,
 
 enum lull_err
 lull_store_feed_update(struct lull_store *st, struct lull_feed *f,
-    const struct lull_actor *a)
+    const struct lull_tz *tz, const struct lull_actor *a)
 {
 	struct lull_feed c = *f;
 	enum lull_err rc;
@@ -1730,7 +1791,7 @@ lull_store_feed_update(struct lull_store *st, struct lull_feed *f,
 	assert(a != NULL);
 	rc = level_push(st);
 	if (rc == LULL_OK)
-		rc = write_end(st, feed_update(st, &c, a));
+		rc = write_end(st, feed_update(st, &c, tz, a));
 	if (rc == LULL_OK) {
 		f->child_id = c.child_id;
 		f->meta = c.meta;
@@ -1762,15 +1823,31 @@ lull_store_feed_range(struct lull_store *st, int64_t household_id,
 /* Tags */
 
 static enum lull_err
+tag_after_birth(struct lull_store *st, int32_t born, const struct lull_tag *c)
+{
+	char a[16], b[16];
+
+	if (born == LULL_NO_DAY || c->from_day >= born)
+		return LULL_OK;
+	lull_date_format(c->from_day, a, sizeof(a));
+	lull_date_format(born, b, sizeof(b));
+	return lull_errinfo_set(&st->ei, LULL_EINVAL, "from",
+	    "from: %s is before the child was born (%s)", a, b);
+}
+
+static enum lull_err
 tag_add(struct lull_store *st, struct lull_tag *c, const struct lull_actor *a)
 {
 	enum lull_err rc;
 	int64_t hh;
+	int32_t born;
 
 	c->id = 0;
 	rc = lull_tag_check(c, &st->ei);
 	if (rc == LULL_OK)
-		rc = need_child(st, c->child_id, &hh);
+		rc = need_child_born(st, c->child_id, &hh, &born);
+	if (rc == LULL_OK)
+		rc = tag_after_birth(st, born, c);
 	if (rc == LULL_OK)
 		rc = need_actor(st, a);
 	if (rc == LULL_OK)
@@ -1813,15 +1890,18 @@ tag_update(struct lull_store *st, struct lull_tag *c,
 	struct lull_tag old;
 	enum lull_err rc;
 	int64_t hh;
+	int32_t born = LULL_NO_DAY;
 
 	rc = st->ops->tag_get(st, c->id, &old);
 	if (rc != LULL_OK)
 		return missing(st, rc, "id", "tag", c->id);
 	rc = meta_update(st, &c->meta, &old.meta, a, "tag", c->id);
 	if (rc == LULL_OK)
-		rc = move_child(st, &c->child_id, old.child_id, &hh);
+		rc = move_child(st, &c->child_id, old.child_id, &hh, &born);
 	if (rc == LULL_OK)
 		rc = lull_tag_check(c, &st->ei);
+	if (rc == LULL_OK)
+		rc = tag_after_birth(st, born, c);
 	if (rc == LULL_OK)
 		rc = need_actor(st, a);
 	if (rc == LULL_OK)

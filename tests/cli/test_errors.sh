@@ -109,6 +109,17 @@ expect_rc "editing a missing entry" 4
 run delete nap 1
 expect_rc "unknown entry type" 2
 
+run sleep add --from "2025-12-01 19:00" --to "2025-12-02 06:00"
+expect_rc "a sleep before the child was born" 3
+expect_err "says so, with the birth date" "before the child was born (2026-01-10)"
+run feed add --at "2025-11-30 07:00"
+expect_rc "a feed before the child was born" 3
+run tag add ill --from 2025-12-30 --to 2026-01-12
+expect_rc "a tag starting before the child was born" 3
+run feed add --at "2026-06-15 23:00"
+expect_rc "a feed in the future" 3
+expect_err "quoted in local time" "start: 2026-06-15 23:00 is in the future"
+
 run export --json
 expect_eq "journal unchanged by all the refusals" "$out" "$before"
 done_testing

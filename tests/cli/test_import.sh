@@ -58,7 +58,11 @@ expect_err "says nothing was imported" "nothing was imported"
 run log 2026-02-23
 expect_out "all or nothing" "Nothing logged"
 
-# Dates that could be either way round.
+# Dates that could be either way round, for a child born before them
+# (entries before a birth are refused).
+export LULL_DB="$T_DIR/amb.db"
+run init --tz America/Sao_Paulo
+run child add Bia --born 2024-01-10
 printf 'Baby,Time,Duration(minutes),Note\nBia,"03/04/24, 7:35 PM",50\n' > "$T_DIR/amb.csv"
 run import "$T_DIR/amb.csv"
 expect_rc "ambiguous dates refused" 3

@@ -149,7 +149,7 @@ blames(const char *s)
  */
 #define SEEN_SLOTS 4096
 
-enum seen_set { SEEN_PHRASES, SEEN_FEEDS, SEEN_BLAME, SEEN__MAX };
+enum seen_set { SEEN_PHRASES, SEEN_FEEDS, SEEN_BLAME, SEEN_UNKIND, SEEN__MAX };
 
 static const char *seen[SEEN__MAX][SEEN_SLOTS];
 
@@ -179,6 +179,87 @@ static int
 nonempty(const char *s)
 {
 	return s != NULL && s[0] != '\0';
+}
+
+/*
+ * Wording a parent should not read anywhere: a raw id ("bed_sharing")
+ * instead of plain words, a label on the child, "two" for any number of
+ * adults, and the if-crying heading said again inside its own text.
+ */
+static const char *const unkind[] = {
+	"_",
+	"protest with force",
+	"two of you",
+};
+
+static const char *
+unkind_phrase(const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(unkind) / sizeof(unkind[0]); i++)
+		if (icontains(s, unkind[i]))
+			return unkind[i];
+	return NULL;
+}
+
+/* Every text a plan shows a parent, for scans over all of them. */
+static size_t
+plan_texts(const struct lull_plan *p, const char **out, size_t max)
+{
+	size_t i, n = 0;
+
+#define PUT(x)                                                                 \
+	do {                                                                   \
+		if (n < max)                                                   \
+			out[n++] = (x);                                        \
+	} while (0)
+	for (i = 0; i < p->nsteps; i++) {
+		PUT(p->steps[i].title);
+		PUT(p->steps[i].bedtime);
+		PUT(p->steps[i].waking);
+		PUT(p->steps[i].if_crying);
+	}
+	for (i = 0; i < p->nsafety; i++)
+		PUT(p->safety[i].message);
+	for (i = 0; i < p->nreferrals; i++)
+		PUT(p->referrals[i].message);
+	for (i = 0; i < p->nreasons; i++)
+		PUT(p->reasons[i].text);
+#undef PUT
+	return n;
+}
+
+/* Does a step or a reason of the plan say "part"? */
+static int
+plan_steps_say(const struct lull_plan *p, const char *part)
+{
+	size_t i;
+
+	for (i = 0; i < p->nsteps; i++)
+		if (icontains(p->steps[i].title, part) ||
+		    icontains(p->steps[i].bedtime, part) ||
+		    icontains(p->steps[i].waking, part) ||
+		    icontains(p->steps[i].if_crying, part))
+			return 1;
+	for (i = 0; i < p->nreasons; i++)
+		if (icontains(p->reasons[i].text, part))
+			return 1;
+	return 0;
+}
+
+/* Does any text of the plan say "part"? */
+static int
+plan_says(const struct lull_plan *p, const char *part)
+{
+	const char *t[LULL_PLAN_MAX_STEPS * 4 + LULL_PLAN_MAX_SAFETY +
+	    LULL_PLAN_MAX_REFERRALS + LULL_PLAN_MAX_REASONS];
+	size_t i, n = plan_texts(p, t, sizeof(t) / sizeof(t[0]));
+
+	for (i = 0; i < n; i++)
+		if (icontains(t[i], part))
+			return 1;
+	return 0;
 }
 
 /* ---- a fixed-seed generator ---------------------------------------------- */
@@ -360,8 +441,30 @@ check_texts(const struct lull_plan *p)
 		}
 		T_CHECK(icontains(s->if_crying, "comfort"));
 		T_CHECK(icontains(s->if_crying, "calm"));
-		T_CHECK(icontains(s->if_crying, "back a step"));
+		/* The softening is said once, plainly; the heading a parent
+		 * reads ("If crying builds:") is not repeated inside. */
+		T_CHECK(icontains(s->if_crying, "step before"));
+		T_CHECK(!icontains(s->if_crying, "if crying builds"));
+		/* "Help them in whatever way works" always ends on their
+		 * own surface. */
+		if (icontains(s->waking, "whatever way"))
+			T_CHECK(icontains(s->waking, "own surface"));
+		if (icontains(s->bedtime, "whatever way"))
+			T_CHECK(icontains(s->bedtime, "own surface"));
 		T_CHECK(nonempty(s->source));
+	}
+	{
+		const char *t[LULL_PLAN_MAX_STEPS * 4 + LULL_PLAN_MAX_SAFETY +
+		    LULL_PLAN_MAX_REFERRALS + LULL_PLAN_MAX_REASONS];
+		size_t n = plan_texts(p, t, sizeof(t) / sizeof(t[0])), k;
+
+		for (k = 0; k < n; k++)
+			if (first_time(SEEN_UNKIND, t[k]) &&
+			    (bad = unkind_phrase(t[k])) != NULL) {
+				fprintf(stderr, "plan says \"%s\": %s\n", bad,
+				    t[k]);
+				T_CHECK(bad == NULL);
+			}
 	}
 	for (i = 0; i < p->nsafety; i++) {
 		T_CHECK(nonempty(p->safety[i].rule));
@@ -412,6 +515,19 @@ check_steps(const struct lull_plan *p)
 	}
 }
 
+/* Facts about babies that a toddler's plan does not state. */
+static const char *const infant_only[] = {
+	"baby",
+	"babies",
+	"infant",
+	"67",
+	"swaddl",
+	"on their back",
+	"firm, flat",
+	"bassinet",
+	"bedside sleeper",
+};
+
 static void
 check_safety(const struct lull_profile *pf, const struct lull_plan *p,
     int32_t age)
@@ -425,10 +541,18 @@ check_safety(const struct lull_profile *pf, const struct lull_plan *p,
 	T_CHECK(s != NULL && icontains(s->message, "not medical advice"));
 	for (i = 1; i < p->nsafety; i++)
 		T_CHECK(p->safety[i - 1].severity >= p->safety[i].severity);
-	if (pf->space == LULL_SPACE_SOFA) {
+	if (pf->space == LULL_SPACE_SOFA && age < D_12MO) {
 		s = find_safety(p, "SS-02-SOFA");
 		T_CHECK(s != NULL && s->severity == LULL_SEVERITY_STRONG &&
 		    icontains(s->message, "67"));
+	}
+	/* Rule changed: the 67x figure is for infants (AAP 2022); from 12
+	 * months the sofa note is about an adult dozing with a child. */
+	if (pf->space == LULL_SPACE_SOFA && age >= D_12MO) {
+		T_CHECK(find_safety(p, "SS-02-SOFA") == NULL);
+		s = find_safety(p, "SOFA-DOZE");
+		T_CHECK(s != NULL && s->severity == LULL_SEVERITY_WARNING &&
+		    icontains(s->message, "doze"));
 	}
 	if (pf->smoker)
 		T_CHECK((s = find_safety(p,
@@ -446,9 +570,13 @@ check_safety(const struct lull_profile *pf, const struct lull_plan *p,
 		T_CHECK(icontains(s->message, "lower-risk"));
 		T_CHECK(icontains(s->message, "don't recommend"));
 		T_EQ_INT(find_safety(p, "BS-YOUNG") != NULL, age < D_4MO);
-		T_EQ_INT(find_safety(p, "BS-PRETERM") != NULL, preterm(pf));
+		/* Rule changed: preterm birth and not being breastfed are
+		 * infant risk factors (AAP [R48c], LLL [R50]); they are
+		 * no longer named for a child of 12 months or more. */
+		T_EQ_INT(find_safety(p, "BS-PRETERM") != NULL,
+		    preterm(pf) && age < D_12MO);
 		T_EQ_INT(find_safety(p, "BS-NOT-BREASTFED") != NULL,
-		    pf->feeding == LULL_FEEDING_BOTTLE);
+		    pf->feeding == LULL_FEEDING_BOTTLE && age < D_12MO);
 	} else {
 		T_CHECK(find_safety(p, "BS-YOUNG") == NULL);
 	}
@@ -466,6 +594,24 @@ check_safety(const struct lull_profile *pf, const struct lull_plan *p,
 		if (p->safety[i].severity == LULL_SEVERITY_STRONG)
 			T_CHECK(strcmp(p->safety[i].rule, "INFO") != 0);
 	}
+	/* Infant-only facts stay with infants (AAP's rules are for the
+	 * first year); a toddler's notes speak of a child. */
+	if (age >= D_12MO)
+		for (i = 0; i < p->nsafety; i++) {
+			const char *m = p->safety[i].message;
+			size_t k;
+
+			for (k = 0;
+			     k < sizeof(infant_only) / sizeof(infant_only[0]);
+			     k++)
+				if (icontains(m, infant_only[k])) {
+					fprintf(stderr,
+					    "age %d: %s says \"%s\"\n",
+					    (int)age, p->safety[i].rule,
+					    infant_only[k]);
+					T_CHECK(0);
+				}
+		}
 }
 
 static void
@@ -519,6 +665,135 @@ expect_nfr(const struct lull_profile *pf, int32_t age)
 	    !(pf->health & (1u << LULL_HEALTH_POOR_WEIGHT_GAIN));
 }
 
+/*
+ * SS-02: a sofa blocks coaching.  Foundations (or a pause for a red
+ * flag), and the first step and reason move every sleep to a place of
+ * their own.
+ */
+static void
+check_sofa(const struct lull_profile *pf, const struct lull_plan *p,
+    int32_t age)
+{
+	if (pf->space != LULL_SPACE_SOFA)
+		return;
+	T_CHECK(p->mode != LULL_MODE_COACHING);
+	T_EQ_INT(p->nalternatives, 0);
+	T_CHECK(p->nsteps >= 1 && icontains(p->steps[0].title, "not the sofa"));
+	if (p->mode == LULL_MODE_FOUNDATIONS) {
+		T_CHECK(p->nreasons >= 1);
+		T_CHECK(icontains(p->reasons[0].text, "first, a"));
+		T_CHECK(icontains(p->reasons[0].text, "their own"));
+		if (age < D_12MO)
+			T_CHECK(icontains(p->reasons[0].text, "firm, flat"));
+	} else {
+		T_CHECK(has_reason(p, "first, a"));
+	}
+}
+
+/*
+ * Under 6 months night feeds are never spaced out (domain.md 5.4): every
+ * waking text, whatever the method, offers a feed whenever they seem
+ * hungry first.
+ */
+static void
+check_young_wakings(const struct lull_plan *p, int32_t age)
+{
+	size_t i;
+
+	if (age >= D_6MO)
+		return;
+	for (i = 0; i < p->nsteps; i++)
+		if (!icontains(p->steps[i].waking,
+			"feed whenever they seem hungry")) {
+			fprintf(stderr, "%s at %d days, step %zu: %s\n",
+			    lull_method_id(p->method), (int)age, i + 1,
+			    p->steps[i].waking);
+			T_CHECK(0);
+		}
+}
+
+/*
+ * A pause for snoring, reflux, weight or growth, breathing pauses or an
+ * emergency sign waits for a doctor, not for them to be "well again".
+ */
+static void
+check_paused_words(const struct lull_profile *pf, const struct lull_plan *p)
+{
+	uint32_t ill = (1u << LULL_HEALTH_FEVER) | (1u << LULL_HEALTH_ILL);
+
+	if (p->mode != LULL_MODE_PAUSED)
+		return;
+	if (!(pf->health & ill)) {
+		/* (A referral may still say when to go sooner.) */
+		T_CHECK(!plan_steps_say(p, "well again"));
+		T_CHECK(!plan_steps_say(p, "unwell"));
+		T_CHECK(!plan_steps_say(p, "poorly"));
+		T_CHECK(has_reason(p, "once your doctor has seen them"));
+	} else {
+		T_CHECK(has_reason(p, "once they are well again"));
+	}
+}
+
+/* A partner only when there is one, and "breastfeed" only for a child
+ * who is breastfed. */
+static void
+check_partner_words(const struct lull_profile *pf, const struct lull_plan *p)
+{
+	if (pf->caregivers_for_nights < 2) {
+		T_CHECK(!plan_says(p, "partner"));
+		T_CHECK(!plan_says(p, "more than one of you"));
+	}
+	if (pf->feeding == LULL_FEEDING_BOTTLE ||
+	    pf->feeding == LULL_FEEDING_SOLIDS)
+		T_CHECK(!plan_says(p, "does not breastfeed"));
+}
+
+/* From 12 months, no step or reason speaks of a baby's safe sleep. */
+static void
+check_toddler_words(const struct lull_plan *p, int32_t age)
+{
+	size_t i, k;
+
+	if (age < D_12MO)
+		return;
+	for (i = 0; i < p->nsteps; i++) {
+		const char *t[3] = { p->steps[i].title, p->steps[i].bedtime,
+			p->steps[i].waking };
+
+		for (k = 0; k < 3; k++) {
+			T_CHECK(!icontains(t[k], "on their back"));
+			T_CHECK(!icontains(t[k], "firm, flat"));
+			T_CHECK(!icontains(t[k], "swaddl"));
+			T_CHECK(!icontains(t[k], "bedside sleeper"));
+		}
+	}
+	for (i = 0; i < p->nreasons; i++)
+		T_CHECK(!icontains(p->reasons[i].text, "your baby"));
+}
+
+/* The one thing that changes, named in plain words in the reasons. */
+static void
+check_focus_words(const struct lull_plan *p)
+{
+	static const char *const plain[LULL_ASSOC__MAX] = {
+		[LULL_ASSOC_FED] = "feeding to sleep",
+		[LULL_ASSOC_ROCKED] = "rocking",
+		[LULL_ASSOC_HELD] = "being held",
+		[LULL_ASSOC_PACIFIER] = "pacifier",
+		[LULL_ASSOC_PARENT_LYING] = "lying down",
+		[LULL_ASSOC_BED_SHARING] = "where they sleep",
+		[LULL_ASSOC_CAR_STROLLER] = "the car",
+		[LULL_ASSOC_PATTED] = "patting",
+		[LULL_ASSOC_NONE] = NULL,
+	};
+
+	if (p->mode != LULL_MODE_COACHING ||
+	    (unsigned)p->focus >= LULL_ASSOC__MAX || plain[p->focus] == NULL ||
+	    p->method == LULL_M7)
+		return;
+	T_CHECK(has_reason(p, plain[p->focus]));
+}
+
 /* Every rule of the brief, for one profile whose build succeeded. */
 static void
 check_plan(const struct lull_profile *pf, const struct lull_plan *p)
@@ -544,6 +819,12 @@ check_plan(const struct lull_profile *pf, const struct lull_plan *p)
 	} else {
 		T_EQ_INT(p->night_feed_reduction_allowed, nfr);
 	}
+	check_sofa(pf, p, age);
+	check_young_wakings(p, age);
+	check_paused_words(pf, p);
+	check_partner_words(pf, p);
+	check_toddler_words(p, age);
+	check_focus_words(p);
 	if (p->mode == LULL_MODE_COACHING) {
 		mi = lull_method_info(p->method);
 		T_CHECK(age >= mi->floor_age_days);
@@ -584,7 +865,9 @@ check_plan(const struct lull_profile *pf, const struct lull_plan *p)
 		for (j = 0; j < i; j++)
 			T_CHECK(p->alternatives[i] != p->alternatives[j]);
 	}
-	if (pf->method != LULL_METHOD_NONE && p->mode != LULL_MODE_PAUSED) {
+	/* A sofa holds the choice back, as a pause does. */
+	if (pf->method != LULL_METHOD_NONE && p->mode != LULL_MODE_PAUSED &&
+	    pf->space != LULL_SPACE_SOFA) {
 		if (pf->method == LULL_M0 ||
 		    (pf->method == LULL_M6 && age < D_4MO))
 			T_EQ_INT(p->method, LULL_M0);
@@ -735,6 +1018,35 @@ test_property_unchecked(void)
 
 /* ---- the tables, row by row ---------------------------------------------- */
 
+/* Does a source state "N nights" (or "N night")? */
+static int
+says_nights(const char *source, int nights)
+{
+	char want[32];
+
+	snprintf(want, sizeof(want), "%d night", nights);
+	return icontains(source, want);
+}
+
+/* Ladders that can be used under 6 months: foundations, the pause, the
+ * sofa step, and M4, M5 (with its lead-in rungs) and M6 (gate G2). */
+static int
+young_ladder(size_t l)
+{
+	switch (l) {
+	case PLAN_LADDER_M0_YOUNG:
+	case PLAN_LADDER_M0:
+	case PLAN_LADDER_PAUSED:
+	case PLAN_LADDER_SOFA:
+	case PLAN_LADDER_M4:
+	case PLAN_LADDER_M5:
+	case PLAN_LADDER_M6:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 static void
 test_tables(void)
 {
@@ -753,6 +1065,37 @@ test_tables(void)
 			T_CHECK(r->nights >= 1);
 			T_CHECK(r->presence != LULL_PRESENCE_OUTSIDE_NEARBY);
 			T_CHECK(nonempty(r->source));
+			/* The nights a parent reads ("at least 3 nights")
+			 * come from the row's own source. */
+			if (!says_nights(r->source, r->nights)) {
+				fprintf(stderr,
+				    "ladder %zu row %zu: %d nights, source "
+				    "\"%s\"\n",
+				    l, i, r->nights, r->source);
+				T_CHECK(0);
+			}
+			/* Ladders a baby under 6 months can be on put
+			 * feeding first at every waking. */
+			if ((young_ladder(l) ||
+				(l == PLAN_LADDER_LEADIN &&
+				    (r->methods & (1u << LULL_M5)))) &&
+			    !(r->flags & PLAN_RUNG_TODDLER) &&
+			    !icontains(r->waking_young != NULL ? r->waking_young
+							       : r->waking,
+				"feed whenever they seem hungry")) {
+				fprintf(stderr,
+				    "ladder %zu row %zu: no feed first "
+				    "under 6 months\n",
+				    l, i);
+				T_CHECK(0);
+			}
+			if (r->waking_young != NULL) {
+				T_CHECK(icontains(r->waking_young,
+				    "feed whenever they seem hungry"));
+				T_CHECK(bad_phrase(r->waking_young) == NULL);
+				T_CHECK(feed_cut_phrase(r->waking_young) ==
+				    NULL);
+			}
 			T_CHECK((unsigned)r->evidence < LULL_EVIDENCE__MAX);
 			for (j = 0; j < 4; j++) {
 				T_CHECK(nonempty(t[j]));
@@ -793,6 +1136,7 @@ test_tables(void)
 	for (k = 0; k < PLAN_LIM__MAX; k++)
 		T_CHECK(nonempty(plan_limits[k].source));
 	/* The thresholds match domain.md 0.2: months = days / 30.44. */
+	T_EQ_INT(plan_limits[PLAN_LIM_FEED_FIRST_DAYS].value, D_6MO);
 	T_EQ_INT(plan_limits[PLAN_LIM_COACHING_DAYS].value, D_4MO);
 	T_EQ_INT(plan_limits[PLAN_LIM_ALL_METHODS_DAYS].value, D_6MO);
 	T_EQ_INT(plan_limits[PLAN_LIM_SAFE_SLEEP_DAYS].value, D_12MO);
@@ -816,6 +1160,13 @@ test_method_catalogue(void)
 		    nonempty(mi->source));
 		T_CHECK(mi->floor_age_days <= mi->min_age_days);
 		T_CHECK(mi->nights_per_step >= 1);
+		/* The nights per step come from the row's source. */
+		T_CHECK(says_nights(mi->source, mi->nights_per_step));
+		/* A summary promises no duration: temperament and the
+		 * lead-in rungs change how long a ladder runs (M3 runs
+		 * 18 to 35 nights and more), so "two weeks" would mislead. */
+		T_CHECK(!icontains(mi->summary, "week"));
+		T_CHECK(strpbrk(mi->summary, "0123456789") == NULL);
 	}
 	T_CHECK(lull_method_info((enum lull_method)LULL_METHOD__MAX) == NULL);
 	T_EQ_INT(lull_method_info(LULL_M5)->max_age_days, D_12MO);
@@ -983,7 +1334,10 @@ test_persistence_extra_rung(void)
 	for (i = 0; i < b.nsteps; i++)
 		still += icontains(b.steps[i].title, "hand resting still");
 	T_EQ_INT(still, 1);
-	T_CHECK(has_reason(&b, "protest"));
+	/* Rule changed: the reason describes, it does not label ("They
+	 * protest with force" became "They tell you strongly..."). */
+	T_CHECK(has_reason(&b, "tell you strongly when something changes"));
+	T_CHECK(!has_reason(&b, "protest"));
 	check_plan(&pf, &b);
 }
 
@@ -1110,11 +1464,22 @@ test_sofa(void)
 	struct lull_plan p;
 	struct lull_errinfo ei;
 	const struct lull_safety *s;
+	size_t i;
 
+	/* Rule changed (SS-02: block plans on a sofa): the example family
+	 * would be coaching with gentle removal; on a sofa the plan is
+	 * foundations, and the first step and reason are their own firm,
+	 * flat surface. */
 	example(&pf);
 	pf.space = LULL_SPACE_SOFA;
 	T_EQ_INT(lull_plan_build(&pf, &p, &ei), LULL_OK);
 	check_plan(&pf, &p);
+	T_EQ_INT(p.mode, LULL_MODE_FOUNDATIONS);
+	T_EQ_INT(p.method, LULL_M0);
+	T_EQ_INT(p.nalternatives, 0);
+	T_CHECK(icontains(p.steps[0].title, "own safe surface"));
+	T_CHECK(icontains(p.steps[0].bedtime, "firm, flat"));
+	T_CHECK(icontains(p.reasons[0].text, "coaching waits"));
 	s = find_safety(&p, "SS-02-SOFA");
 	T_CHECK(s != NULL);
 	T_EQ_INT(s->severity, LULL_SEVERITY_STRONG);
@@ -1122,11 +1487,54 @@ test_sofa(void)
 	T_CHECK(icontains(s->source, "[R48c]"));
 	/* Strong warnings come first. */
 	T_EQ_INT(p.safety[0].severity, LULL_SEVERITY_STRONG);
-	/* A sofa toddler is still warned. */
+	/* A chosen method waits too, with no error to hide the warning,
+	 * even one that would be refused at this age. */
+	pf.method = LULL_M2;
+	T_EQ_INT(lull_plan_build(&pf, &p, &ei), LULL_OK);
+	T_EQ_INT(p.mode, LULL_MODE_FOUNDATIONS);
+	T_CHECK(has_reason(&p, "your choice of method"));
+	pf.born_day = pf.today - 150;
+	pf.due_day = LULL_NO_DAY;
+	pf.method = LULL_M7;
+	T_EQ_INT(lull_plan_build(&pf, &p, &ei), LULL_OK);
+	check_plan(&pf, &p);
+	T_EQ_INT(p.mode, LULL_MODE_FOUNDATIONS);
+	pf.method = 12; /* not a method at all: still an input error */
+	T_EQ_INT(lull_plan_build(&pf, &p, &ei), LULL_EINVAL);
+	T_EQ_STR(ei.field, "method");
+	/* Under 4 months: the sofa step, then the young foundations. */
+	example(&pf);
+	pf.space = LULL_SPACE_SOFA;
+	pf.due_day = LULL_NO_DAY;
+	pf.born_day = pf.today - 50;
+	T_EQ_INT(lull_plan_build(&pf, &p, &ei), LULL_OK);
+	check_plan(&pf, &p);
+	T_CHECK(icontains(p.steps[0].title, "not the sofa"));
+	T_CHECK(has_reason(&p, "under 4 months"));
+	/* A red flag pauses, and the sofa step still comes first. */
+	pf.born_day = pf.today - 250;
+	pf.health = 1u << LULL_HEALTH_SNORING;
+	T_EQ_INT(lull_plan_build(&pf, &p, &ei), LULL_OK);
+	check_plan(&pf, &p);
+	T_EQ_INT(p.mode, LULL_MODE_PAUSED);
+	T_CHECK(icontains(p.steps[0].title, "not the sofa"));
+	T_CHECK(find_safety(&p, "SS-02-SOFA") != NULL);
+	/* Rule changed: a toddler on a sofa gets a child's words (an adult
+	 * dozing with them), without the infant figure, and no coaching. */
+	example(&pf);
+	pf.space = LULL_SPACE_SOFA;
 	pf.born_day = pf.today - 900;
 	pf.due_day = LULL_NO_DAY;
 	T_EQ_INT(lull_plan_build(&pf, &p, &ei), LULL_OK);
-	T_CHECK(find_safety(&p, "SS-02-SOFA") != NULL);
+	check_plan(&pf, &p);
+	T_EQ_INT(p.mode, LULL_MODE_FOUNDATIONS);
+	T_CHECK(find_safety(&p, "SS-02-SOFA") == NULL);
+	s = find_safety(&p, "SOFA-DOZE");
+	T_CHECK(s != NULL && icontains(s->message, "doze") &&
+	    !icontains(s->message, "67"));
+	T_CHECK(icontains(p.steps[0].title, "own bed"));
+	for (i = 0; i < p.nsteps; i++)
+		T_CHECK(!icontains(p.steps[i].bedtime, "on their back"));
 }
 
 static void
@@ -1398,6 +1806,33 @@ test_night_feeds(void)
 	T_EQ_INT(lull_plan_build(&pf, &p, &ei), LULL_OK);
 	T_CHECK(icontains(p.steps[1].waking, "2 to 5 minutes"));
 	T_CHECK(has_reason(&p, "does not breastfeed"));
+	T_CHECK(has_reason(&p, "more than one of you"));
+	T_CHECK(icontains(p.steps[p.nsteps - 1].waking, "partner"));
+	/* Rule changed: on your own for nights, no partner is named, in
+	 * the steps or in the reasons. */
+	pf.caregivers_for_nights = 1;
+	T_EQ_INT(lull_plan_build(&pf, &p, &ei), LULL_OK);
+	check_plan(&pf, &p);
+	T_EQ_INT(p.method, LULL_M7);
+	T_CHECK(!plan_says(&p, "partner"));
+	T_CHECK(!plan_says(&p, "does not breastfeed"));
+	T_CHECK(has_reason(&p, "on your own"));
+	T_CHECK(icontains(p.steps[p.nsteps - 1].title, "cuddles instead"));
+	/* Mixed feeding with three adults: the partner may do wakings. */
+	pf.caregivers_for_nights = 3;
+	pf.feeding = LULL_FEEDING_MIXED;
+	T_EQ_INT(lull_plan_build(&pf, &p, &ei), LULL_OK);
+	check_plan(&pf, &p);
+	T_CHECK(icontains(p.steps[p.nsteps - 1].waking, "partner"));
+	T_CHECK(has_reason(&p, "more than one of you"));
+	/* On solids: nobody is said to breastfeed. */
+	pf.feeding = LULL_FEEDING_SOLIDS;
+	T_EQ_INT(lull_plan_build(&pf, &p, &ei), LULL_OK);
+	check_plan(&pf, &p);
+	T_CHECK(!plan_says(&p, "breastfeed can"));
+	T_CHECK(!icontains(p.steps[p.nsteps - 1].waking, "partner"));
+	pf.feeding = LULL_FEEDING_BREAST;
+	pf.caregivers_for_nights = 2;
 	/* Poor weight gain with the clinician's OK: no reduction. */
 	pf.health = 1u << LULL_HEALTH_POOR_WEIGHT_GAIN;
 	pf.clinician_ok = 1;
@@ -1405,6 +1840,160 @@ test_night_feeds(void)
 	check_plan(&pf, &p);
 	T_CHECK(p.method != LULL_M7);
 	T_EQ_INT(p.night_feed_reduction_allowed, 0);
+}
+
+/*
+ * 4 to 6 months: whichever method, every waking puts feeding first, the
+ * practice stays at bedtime, and they are laid on their own surface.
+ */
+static void
+test_young_wakings(void)
+{
+	static const struct {
+		uint32_t assoc;
+		int method;
+		enum lull_method want;
+	} cases[] = {
+		{ 1u << LULL_ASSOC_FED, LULL_METHOD_NONE, LULL_M4 },
+		{ 1u << LULL_ASSOC_PACIFIER, LULL_METHOD_NONE, LULL_M4 },
+		{ 1u << LULL_ASSOC_ROCKED, LULL_METHOD_NONE, LULL_M5 },
+		{ 1u << LULL_ASSOC_HELD, LULL_METHOD_NONE, LULL_M5 },
+		{ 1u << LULL_ASSOC_CAR_STROLLER, LULL_METHOD_NONE, LULL_M5 },
+		{ 1u << LULL_ASSOC_FED, LULL_M5, LULL_M5 },
+		{ 1u << LULL_ASSOC_FED, LULL_M6, LULL_M6 },
+		{ 1u << LULL_ASSOC_FED, LULL_M0, LULL_M0 },
+	};
+	struct lull_profile pf;
+	struct lull_plan p, old;
+	struct lull_errinfo ei;
+	size_t i, j;
+	int k;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		for (k = 0; k < 2; k++) {
+			example(&pf);
+			pf.due_day = LULL_NO_DAY;
+			pf.born_day = pf.today - 150;
+			pf.assoc = cases[i].assoc;
+			pf.method = cases[i].method;
+			pf.temper[LULL_TEMPER_PERSISTENCE] = k ? 5 : 3;
+			T_EQ_INT(lull_plan_build(&pf, &p, &ei), LULL_OK);
+			check_plan(&pf, &p);
+			T_EQ_INT(p.method, cases[i].want);
+			for (j = 0; j < p.nsteps; j++) {
+				T_CHECK(icontains(p.steps[j].waking,
+				    "feed whenever they seem hungry"));
+				T_CHECK(icontains(p.steps[j].waking,
+					    "bedtime") ||
+				    icontains(p.steps[j].waking, "surface"));
+				T_CHECK(!icontains(p.steps[j].waking,
+				    "hand on first"));
+			}
+		}
+	/* From 6 months the method's own waking words come back. */
+	example(&pf);
+	pf.due_day = LULL_NO_DAY;
+	pf.born_day = pf.today - 150;
+	pf.assoc = 1u << LULL_ASSOC_ROCKED;
+	T_EQ_INT(lull_plan_build(&pf, &p, &ei), LULL_OK);
+	old = p;
+	pf.born_day = pf.today - 200;
+	T_EQ_INT(lull_plan_build(&pf, &p, &ei), LULL_OK);
+	T_EQ_INT(p.method, LULL_M5);
+	T_EQ_INT(p.nsteps, old.nsteps);
+	T_CHECK(icontains(p.steps[p.nsteps - 1].waking, "voice first"));
+	T_CHECK(!icontains(old.steps[old.nsteps - 1].waking, "voice first"));
+}
+
+/* A pause waits for recovery only when they are ill. */
+static void
+test_paused_words(void)
+{
+	static const enum lull_health review[] = { LULL_HEALTH_SNORING,
+		LULL_HEALTH_REFLUX, LULL_HEALTH_POOR_WEIGHT_GAIN,
+		LULL_HEALTH_BREATHING_PAUSES, LULL_HEALTH_BLUE_OR_LIMP };
+	struct lull_profile pf;
+	struct lull_plan p;
+	struct lull_errinfo ei;
+	size_t i;
+
+	for (i = 0; i < sizeof(review) / sizeof(review[0]); i++) {
+		example(&pf);
+		pf.health = 1u << review[i];
+		T_EQ_INT(lull_plan_build(&pf, &p, &ei), LULL_OK);
+		check_plan(&pf, &p);
+		T_EQ_INT(p.mode, LULL_MODE_PAUSED);
+		T_CHECK(has_reason(&p, "once your doctor has seen them"));
+		T_CHECK(!plan_steps_say(&p, "well again"));
+		T_CHECK(!plan_steps_say(&p, "unwell"));
+	}
+	example(&pf);
+	pf.growth_concern = 1;
+	T_EQ_INT(lull_plan_build(&pf, &p, &ei), LULL_OK);
+	T_EQ_INT(p.mode, LULL_MODE_PAUSED);
+	T_CHECK(has_reason(&p, "once your doctor has seen them"));
+	T_CHECK(!plan_steps_say(&p, "well again"));
+	/* Ill: recovery first. */
+	example(&pf);
+	pf.health = 1u << LULL_HEALTH_ILL;
+	T_EQ_INT(lull_plan_build(&pf, &p, &ei), LULL_OK);
+	T_CHECK(has_reason(&p, "once they are well again"));
+	T_CHECK(!has_reason(&p, "doctor has seen them"));
+	/* Ill and snoring: both. */
+	pf.health |= 1u << LULL_HEALTH_SNORING;
+	T_EQ_INT(lull_plan_build(&pf, &p, &ei), LULL_OK);
+	T_CHECK(has_reason(&p, "well again and your doctor has seen them"));
+}
+
+/*
+ * From 12 months the infant figures go; the smoker and impaired-adult
+ * warnings stay strong, in words for a child.
+ */
+static void
+test_toddler_safety(void)
+{
+	struct lull_profile pf;
+	struct lull_plan p;
+	struct lull_errinfo ei;
+	const struct lull_safety *s;
+
+	example(&pf);
+	pf.due_day = pf.today - 700 + 35; /* born five weeks early */
+	pf.born_day = pf.today - 700;
+	pf.space = LULL_SPACE_PARENTS_BED;
+	pf.feeding = LULL_FEEDING_BOTTLE;
+	pf.smoker = 1;
+	pf.impaired_adult = 1;
+	T_EQ_INT(lull_plan_build(&pf, &p, &ei), LULL_OK);
+	check_plan(&pf, &p);
+	s = find_safety(&p, "BS-HARM");
+	T_CHECK(s != NULL && icontains(s->message, "your child") &&
+	    !icontains(s->message, "baby"));
+	s = find_safety(&p, "BS-SMOKER");
+	T_CHECK(s != NULL && s->severity == LULL_SEVERITY_STRONG &&
+	    icontains(s->message, "child") && !icontains(s->message, "10"));
+	s = find_safety(&p, "BS-IMPAIRED");
+	T_CHECK(s != NULL && s->severity == LULL_SEVERITY_STRONG &&
+	    icontains(s->message, "child"));
+	T_CHECK(find_safety(&p, "BS-PRETERM") == NULL);
+	T_CHECK(find_safety(&p, "BS-NOT-BREASTFED") == NULL);
+	T_CHECK(has_reason(&p, "your child was born early"));
+	/* Not bed-sharing: the household warnings, strong, for a child. */
+	pf.space = LULL_SPACE_OWN_ROOM_COT;
+	T_EQ_INT(lull_plan_build(&pf, &p, &ei), LULL_OK);
+	check_plan(&pf, &p);
+	s = find_safety(&p, "SS-09-SMOKE");
+	T_CHECK(s != NULL && s->severity == LULL_SEVERITY_STRONG &&
+	    !icontains(s->message, "sudden infant death"));
+	s = find_safety(&p, "SS-09-IMPAIRED");
+	T_CHECK(s != NULL && s->severity == LULL_SEVERITY_STRONG &&
+	    !icontains(s->message, "baby"));
+	/* Under 12 months, the infant facts stay. */
+	pf.born_day = pf.today - 250;
+	pf.due_day = LULL_NO_DAY;
+	T_EQ_INT(lull_plan_build(&pf, &p, &ei), LULL_OK);
+	T_CHECK(icontains(find_safety(&p, "SS-09-SMOKE")->message,
+	    "sudden infant death"));
 }
 
 static void
@@ -1601,12 +2190,17 @@ static const struct t_case cases[] = {
 	{ "blue or limp: emergency first, paused", test_blue_or_limp },
 	{ "red flags: urgency per flag", test_red_flag_urgencies },
 	{ "gate G5: clinician's OK", test_clinician_ok_g5 },
-	{ "sofa: strong warning", test_sofa },
+	{ "sofa: no coaching, own surface first, strong warning", test_sofa },
 	{ "bed-sharing: harm reduction, never recommended", test_bed_sharing },
 	{ "safe-sleep basics", test_safe_sleep_basics },
 	{ "family method choice and refusals", test_family_choice },
 	{ "selection table", test_selection_table },
 	{ "night feeds: M7 only when allowed", test_night_feeds },
+	{ "4 to 6 months: feeding first at every waking", test_young_wakings },
+	{ "paused: a doctor, not recovery, for non-illness flags",
+	    test_paused_words },
+	{ "toddlers: no infant figures, strong household warnings",
+	    test_toddler_safety },
 	{ "plan step clamps", test_plan_step },
 	{ "profile defaults and checks", test_profile_init_and_check },
 	{ "names and parsing", test_names },

@@ -172,7 +172,7 @@ add_feed(int64_t child, int64_t start)
 	f.start_utc = start;
 	f.kind = LULL_FEED_BOTTLE;
 	f.amount_ml = 120;
-	if (lull_store_feed_add(fx.st, &f, &fx.anna_now) != LULL_OK)
+	if (lull_store_feed_add(fx.st, &f, NULL, &fx.anna_now) != LULL_OK)
 		return 0;
 	return f.id;
 }
@@ -1017,7 +1017,7 @@ test_feeds(void)
 	f.kind = LULL_FEED_BREAST;
 	f.side = LULL_SIDE_LEFT;
 	f.note = W("sleepy");
-	T_EQ_INT(lull_store_feed_add(fx.st, &f, &fx.ben_now), LULL_OK);
+	T_EQ_INT(lull_store_feed_add(fx.st, &f, NULL, &fx.ben_now), LULL_OK);
 	a = f.id;
 	T_EQ_INT(f.meta.created_by, fx.ben);
 	b = add_feed(fx.mia, at(20, 7, 0));
@@ -1039,15 +1039,15 @@ test_feeds(void)
 
 	/* A side is only for the breast: refused, and nothing changes. */
 	got.side = LULL_SIDE_RIGHT;
-	T_EQ_INT(lull_store_feed_update(fx.st, &got, &fx.anna_now),
+	T_EQ_INT(lull_store_feed_update(fx.st, &got, NULL, &fx.anna_now),
 	    LULL_EINVAL);
 	T_EQ_STR(errfield(), "side");
 	got.side = LULL_SIDE_NONE;
 	got.amount_ml = 150;
-	T_EQ_INT(lull_store_feed_update(fx.st, &got, &fx.anna_now), LULL_OK);
+	T_EQ_INT(lull_store_feed_update(fx.st, &got, NULL, &fx.anna_now), LULL_OK);
 	T_EQ_INT(got.meta.version, 2);
 	stale.amount_ml = 90;
-	T_EQ_INT(lull_store_feed_update(fx.st, &stale, &fx.anna_now),
+	T_EQ_INT(lull_store_feed_update(fx.st, &stale, NULL, &fx.anna_now),
 	    LULL_ECONFLICT);
 	lull_feed_free(&got);
 	lull_feed_free(&stale);

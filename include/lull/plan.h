@@ -139,6 +139,7 @@ int lull_feeding_parse(const char *);
 const char *lull_space_name(enum lull_space);
 int lull_space_parse(const char *);
 const char *lull_assoc_name(enum lull_assoc);
+const char *lull_assoc_label(enum lull_assoc); /* "feeding to sleep" */
 int lull_assoc_parse(const char *);
 const char *lull_goal_name(enum lull_goal);
 int lull_goal_parse(const char *);

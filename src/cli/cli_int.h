@@ -74,6 +74,10 @@ struct cli_cmd {
 #define CLI_NEEDS_STORE	    1 /* open the file (create it) */
 #define CLI_NEEDS_HOUSEHOLD 2 /* an initialised journal */
 
+/* A whole file ("-": standard input), NUL-terminated; see cli_util.c. */
+int cli_read_file(const char *opt, const char *path, size_t max, char **out,
+    size_t *len);
+
 /* Open the journal as a command needs it (see main.c). */
 int cli_open(struct cli *, int needs);
 

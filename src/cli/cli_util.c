@@ -330,3 +330,61 @@ cli_print_json(struct json_t *j)
 	free(s);
 	return EXIT_OK;
 }
+
+/*
+ * Read a whole file ("-" is standard input) into a NUL-terminated buffer
+ * the caller frees.  "opt" names the option or argument in messages
+ * (NULL: none); files over "max" bytes are refused rather than read.
+ */
+int
+cli_read_file(const char *opt, const char *path, size_t max, char **out,
+    size_t *len)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	size_t cap = 1 << 16, n = 0, got;
+	const char *pre = opt ? "--" : "", *o = opt ? opt : "";
+	const char *sep = opt ? ": " : "";
+	char *buf = NULL, *p;
+	int x = EXIT_OK;
+
+	*out = NULL;
+	*len = 0;
+	if (f == NULL)
+		return cli_errx(EXIT_NOTFOUND, "%s%s%s%s: %s", pre, o, sep, path,
+		    strerror(errno));
+	for (;;) {
+		if ((p = realloc(buf, cap + 1)) == NULL) {
+			x = cli_errx(EXIT_FAIL, "out of memory");
+			break;
+		}
+		buf = p;
+		got = fread(buf + n, 1, cap - n, f);
+		n += got;
+		if (n < cap) {
+			if (ferror(f))
+				x = cli_errx(EXIT_FAIL, "%s%s%s%s: read error",
+				    pre, o, sep, path);
+			break;
+		}
+		if (cap > max) {
+			x = cli_errx(EXIT_INVALID,
+			    "%s%s%s%s: larger than %zu MB", pre, o, sep, path,
+			    max >> 20);
+			break;
+		}
+		cap *= 2;
+	}
+	if (f != stdin)
+		fclose(f);
+	if (x == EXIT_OK && n > max)
+		x = cli_errx(EXIT_INVALID, "%s%s%s%s: larger than %zu MB", pre,
+		    o, sep, path, max >> 20);
+	if (x != EXIT_OK) {
+		free(buf);
+		return x;
+	}
+	buf[n] = '\0';
+	*out = buf;
+	*len = n;
+	return EXIT_OK;
+}

@@ -127,62 +127,21 @@ is_dir(const char *path)
 	return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
 }
 
+/*
+ * Is "text" lull's own export (an object with a "schema")?  Returns its
+ * schema number, 0 if not a number, -1 if not an export at all.
+ */
 static int
-read_file(const char *path, char **out, size_t *len)
-{
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	size_t cap = 1 << 16, n = 0, got;
-	char *buf, *p;
-
-	*out = NULL;
-	if (f == NULL)
-		return cli_errx(EXIT_NOTFOUND, "%s: %s", path, strerror(errno));
-	if ((buf = malloc(cap)) == NULL)
-		goto oom;
-	while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
-		n += got;
-		if (n < cap)
-			continue;
-		if (cap >= (size_t)IMPORT_MAX_BYTES) {
-			free(buf);
-			if (f != stdin)
-				fclose(f);
-			return cli_errx(EXIT_INVALID, "%s: larger than %ld MB",
-			    path, IMPORT_MAX_BYTES >> 20);
-		}
-		if ((p = realloc(buf, cap * 2)) == NULL)
-			goto oom;
-		buf = p;
-		cap *= 2;
-	}
-	if (ferror(f)) {
-		free(buf);
-		if (f != stdin)
-			fclose(f);
-		return cli_errx(EXIT_FAIL, "%s: read error", path);
-	}
-	if (f != stdin)
-		fclose(f);
-	*out = buf;
-	*len = n;
-	return EXIT_OK;
-oom:
-	free(buf);
-	if (f != stdin)
-		fclose(f);
-	return cli_errx(EXIT_FAIL, "out of memory");
-}
-
-/* Is "text" lull's own export (an object with a "schema")? */
-static int
-lull_export(const char *text, size_t len)
+export_schema(const char *text, size_t len)
 {
 	json_t *root = json_loadb(text, len, 0, NULL);
-	int yes = json_is_object(root) &&
-	    json_object_get(root, "schema") != NULL;
+	json_t *v = json_is_object(root) ? json_object_get(root, "schema") :
+					    NULL;
+	int schema = v == NULL ? -1 : json_is_integer(v) ?
+					    (int)json_integer_value(v) : 0;
 
 	json_decref(root);
-	return yes;
+	return schema;
 }
 
 int
@@ -194,7 +153,7 @@ cmd_import(struct cli *cli)
 	enum lull_err rc;
 	size_t len = 0, skip;
 	char *text;
-	int x;
+	int x, schema;
 
 	/* Other apps' exports: everything but lull's own JSON. */
 	if (!cli->json &&
@@ -203,13 +162,28 @@ cmd_import(struct cli *cli)
 		return cmd_import_apps(cli);
 	if (cli->json && cli->a.npos != 1)
 		return cli_errx(EXIT_USAGE, "lull import --json takes one file");
-	if ((x = read_file(path, &text, &len)))
+	if ((x = cli_read_file(NULL, path, IMPORT_MAX_BYTES, &text, &len)))
 		return x;
 	skip = strspn(text, " \t\r\n") < len ? strspn(text, " \t\r\n") : 0;
-	if (!cli->json &&
-	    (len == 0 || text[skip] != '{' || !lull_export(text, len))) {
+	schema = len > 0 && text[skip] == '{' ? export_schema(text, len) : -1;
+	if (!cli->json && schema < 0) {
 		free(text);
 		return cmd_import_apps(cli);
+	}
+	/* Only input that read and parsed opens (or creates) the
+	 * journal, so a refused import leaves no new file behind. */
+	if (schema != LULL_EXPORT_SCHEMA) {
+		struct lull_errinfo pe;
+
+		/* The restore refuses it before it needs a store. */
+		rc = lull_restore_json(NULL, text, len, path, 0, NULL, &n, &pe);
+		free(text);
+		return cli_errx(cli_exit_of(rc), "%s (nothing was imported)",
+		    pe.msg);
+	}
+	if ((x = cli_open(cli, CLI_NEEDS_STORE))) {
+		free(text);
+		return x;
 	}
 	cli->actor.now_utc = cli->now;
 	rc = lull_restore_json(cli->st, text, len, path,

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "lull/import.h"
 #include "lull/tzload.h"
@@ -41,52 +42,6 @@ files_free(struct files *fs)
 }
 
 static int
-slurp(const char *path, unsigned char **out, size_t *len)
-{
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	size_t cap = 1 << 16, n = 0, got;
-	unsigned char *buf = NULL, *p;
-
-	*out = NULL;
-	if (f == NULL)
-		return cli_errx(EXIT_NOTFOUND, "%s: %s", path, strerror(errno));
-	if ((buf = malloc(cap)) == NULL)
-		goto oom;
-	while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
-		n += got;
-		if (n < cap)
-			continue;
-		if (cap >= (size_t)IMPORT_FILE_MAX) {
-			free(buf);
-			if (f != stdin)
-				fclose(f);
-			return cli_errx(EXIT_INVALID, "%s: larger than %ld MB",
-			    path, IMPORT_FILE_MAX >> 20);
-		}
-		if ((p = realloc(buf, cap * 2)) == NULL)
-			goto oom;
-		buf = p;
-		cap *= 2;
-	}
-	if (ferror(f)) {
-		free(buf);
-		if (f != stdin)
-			fclose(f);
-		return cli_errx(EXIT_FAIL, "%s: read error", path);
-	}
-	if (f != stdin)
-		fclose(f);
-	*out = buf;
-	*len = n;
-	return EXIT_OK;
-oom:
-	free(buf);
-	if (f != stdin)
-		fclose(f);
-	return cli_errx(EXIT_FAIL, "out of memory");
-}
-
-static int
 add(struct files *fs, const char *path, int optional)
 {
 	int x;
@@ -96,7 +51,8 @@ add(struct files *fs, const char *path, int optional)
 		    IMPORT_NSRC_MAX);
 	if ((fs->name[fs->n] = strdup(path)) == NULL)
 		return cli_errx(EXIT_FAIL, "out of memory");
-	if ((x = slurp(path, &fs->data[fs->n], &fs->v[fs->n].len))) {
+	if ((x = cli_read_file(NULL, path, IMPORT_FILE_MAX,
+		 (char **)&fs->data[fs->n], &fs->v[fs->n].len))) {
 		free(fs->name[fs->n]);
 		return x;
 	}
@@ -238,19 +194,45 @@ cmd_import_apps(struct cli *cli)
 			return cli_errx(EXIT_USAGE,
 			    "--date-order: \"%s\" is not dmy, mdy or ymd", v);
 	}
+	if ((fs = calloc(1, sizeof(*fs))) == NULL)
+		return cli_errx(EXIT_FAIL, "out of memory");
+	for (i = 0; x == EXIT_OK && i < cli->a.npos; i++) {
+		if (stat(cli->a.pos[i], &sb) == 0 && S_ISDIR(sb.st_mode))
+			x = add_dir(fs, cli->a.pos[i]);
+		else
+			x = add(fs, cli->a.pos[i], 0);
+	}
+	/* The journal is opened (or created) only once the files read;
+	 * a dry run without a journal uses a throwaway one in memory. */
+	if (x == EXIT_OK && access(cli->db, F_OK) != 0) {
+		if (o.dry_run)
+			cli->db = ":memory:";
+		else
+			x = cli_errx(EXIT_NOTFOUND,
+			    "no journal at %s; create one with: lull init (or "
+			    "look first with --dry-run)",
+			    cli->db);
+	}
+	if (x == EXIT_OK)
+		x = cli_open(cli, CLI_NEEDS_STORE);
+	if (x != EXIT_OK)
+		goto out;
 	rc = lull_store_household_get(cli->st, 0, &cli->hh);
 	if (rc == LULL_OK)
 		have_hh = 1;
-	else if (rc != LULL_ENOTFOUND)
-		return cli_fail_store(cli, rc);
-	else if (!o.dry_run)
-		return cli_errx(EXIT_NOTFOUND,
+	else if (rc != LULL_ENOTFOUND) {
+		x = cli_fail_store(cli, rc);
+		goto out;
+	} else if (!o.dry_run) {
+		x = cli_errx(EXIT_NOTFOUND,
 		    "%s holds no household yet; create one with: lull init "
 		    "(or look first with --dry-run)",
 		    cli->db);
+		goto out;
+	}
 	if (have_hh && cli->as != NULL &&
 	    (x = cli_caregiver(cli, "as", cli->as, &cli->actor.caregiver_id)))
-		return x;
+		goto out;
 	zone = cli_opt(cli, "tz");
 	if (zone == NULL && have_hh)
 		zone = cli->hh.tz;
@@ -258,29 +240,20 @@ cmd_import_apps(struct cli *cli)
 		lull_tz_system_name(sys, sizeof(sys));
 		zone = sys;
 	}
-	if ((rc = lull_tz_load(&tz, zone, &ei)) != LULL_OK)
-		return cli_fail(cli, rc, &ei);
-	if ((fs = calloc(1, sizeof(*fs))) == NULL) {
-		lull_tz_free(tz);
-		return cli_errx(EXIT_FAIL, "out of memory");
+	if ((rc = lull_tz_load(&tz, zone, &ei)) != LULL_OK) {
+		x = cli_fail(cli, rc, &ei);
+		goto out;
 	}
-	for (i = 0; x == EXIT_OK && i < cli->a.npos; i++) {
-		if (stat(cli->a.pos[i], &sb) == 0 && S_ISDIR(sb.st_mode))
-			x = add_dir(fs, cli->a.pos[i]);
-		else
-			x = add(fs, cli->a.pos[i], 0);
-	}
-	if (x == EXIT_OK) {
-		cli->actor.now_utc = cli->now;
-		rc = lull_import(cli->st, have_hh ? cli->hh.id : 0, tz, fs->v,
-		    fs->n, &o, &cli->actor, &rep, &ei);
-		if (rc != LULL_OK)
-			x = cli_errx(cli_exit_of(rc),
-			    "%s (nothing was imported)", ei.msg);
-		else
-			print_report(cli, &rep, tz, o.dry_run);
-		lull_import_report_free(&rep);
-	}
+	cli->actor.now_utc = cli->now;
+	rc = lull_import(cli->st, have_hh ? cli->hh.id : 0, tz, fs->v, fs->n,
+	    &o, &cli->actor, &rep, &ei);
+	if (rc != LULL_OK)
+		x = cli_errx(cli_exit_of(rc), "%s (nothing was imported)",
+		    ei.msg);
+	else
+		print_report(cli, &rep, tz, o.dry_run);
+	lull_import_report_free(&rep);
+out:
 	files_free(fs);
 	free(fs);
 	lull_tz_free(tz);

@@ -23,37 +23,6 @@
 
 /* ---- reading a profile ----------------------------------------------- */
 
-static int
-slurp(const char *path, char **out, size_t *len)
-{
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	size_t n = 0, got;
-	char *buf;
-
-	*out = NULL;
-	if (f == NULL)
-		return cli_errx(EXIT_NOTFOUND, "--profile: %s: %s", path,
-		    strerror(errno));
-	if ((buf = malloc(PROFILE_MAX_BYTES + 1)) == NULL) {
-		if (f != stdin)
-			fclose(f);
-		return cli_errx(EXIT_FAIL, "out of memory");
-	}
-	while ((got = fread(buf + n, 1, PROFILE_MAX_BYTES + 1 - n, f)) > 0)
-		n += got;
-	if (f != stdin)
-		fclose(f);
-	if (n > PROFILE_MAX_BYTES) {
-		free(buf);
-		return cli_errx(EXIT_INVALID, "--profile: %s is larger than a "
-		    "profile can be (1 MB)", path);
-	}
-	buf[n] = '\0';
-	*out = buf;
-	*len = n;
-	return EXIT_OK;
-}
-
 /*
  * A profile with a mistake in it may still say the child went blue or
  * limp: that must not hide behind the error.  Look for the emergency sign
@@ -85,7 +54,8 @@ read_profile(const char *path, int32_t today, struct lull_profile *p)
 	char *text;
 	int x;
 
-	if ((x = slurp(path, &text, &len)))
+	if ((x = cli_read_file("profile", path, PROFILE_MAX_BYTES, &text,
+		 &len)))
 		return x;
 	rc = lull_profile_from_json(text, len, path, today, p, &ei);
 	if (rc != LULL_OK)
@@ -218,7 +188,7 @@ print_plan(const struct lull_plan *p, const struct lull_plan_state *st)
 	wrap("", head, m->summary);
 	if (p->focus != LULL_ASSOC_NONE)
 		printf("One thing changes at a time: %s.\n",
-		    lull_assoc_name(p->focus));
+		    lull_assoc_label(p->focus));
 	if (p->nreasons > 0) {
 		printf("\nWhy:\n");
 		for (i = 0; i < p->nreasons; i++)

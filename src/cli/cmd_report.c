@@ -472,7 +472,7 @@ jday(struct cli *cli, const struct report *r, const struct lull_day_stats *d)
 
 	lull_date_format(d->day, date, sizeof(date));
 	return json_pack("{s:s,s:b,s:b,s:b,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,"
-			 "s:i,s:o}",
+			 "s:i,s:i,s:o}",
 	    "date", date, "logged", l, "complete", d->complete, "ongoing",
 	    d->ongoing, "total_sleep_min", jint_or_null(l, d->total_min),
 	    "night_sleep_min", jint_or_null(n, d->night_min), "nap_count",
@@ -482,7 +482,7 @@ jday(struct cli *cli, const struct report *r, const struct lull_day_stats *d)
 	    "longest_stretch_min", jint_or_null(l, d->longest_min),
 	    "night_feeds", jint_or_null(n, d->night_feeds), "age_days",
 	    jint_or_null(d->age_days != LULL_STATS_NONE, d->age_days),
-	    "feeds", d->feeds, "night",
+	    "feeds", d->feeds, "sleep_24h_min", d->sleep_24h_min, "night",
 	    n ? jnight(cli, r, &d->night) : json_null());
 }
 

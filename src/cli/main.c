@@ -145,7 +145,7 @@ static const struct cli_cmd cmds[] = {
 	    "export, all or nothing, into an empty journal; --replace wipes "
 	    "this household first.",
 	    "replace format= child= tz= dry-run date-order= no-join map=", 1,
-	    CLI_MAXPOS, CLI_NEEDS_STORE, cmd_import },
+	    CLI_MAXPOS, CLI_NEEDS_NOTHING, cmd_import },
 	{ "plan preview", "--profile FILE [--json]",
 	    "Show the plan an intake profile (docs/profile.md) would get: "
 	    "the method and its steps, tonight's guidance, safety notes and "

@@ -63,6 +63,12 @@ lull_assoc_name(enum lull_assoc e)
 	return NAME(plan_assoc_names, e, LULL_ASSOC__MAX);
 }
 
+const char *
+lull_assoc_label(enum lull_assoc e)
+{
+	return NAME(plan_assoc_labels, e, LULL_ASSOC__MAX);
+}
+
 int
 lull_assoc_parse(const char *s)
 {

@@ -50,6 +50,19 @@ const char *const plan_assoc_names[LULL_ASSOC__MAX] = {
 	[LULL_ASSOC_NONE] = "none",
 };
 
+/* The same, as a parent reads them ("One thing changes: ..."). */
+const char *const plan_assoc_labels[LULL_ASSOC__MAX] = {
+	[LULL_ASSOC_FED] = "feeding to sleep",
+	[LULL_ASSOC_ROCKED] = "rocking to sleep",
+	[LULL_ASSOC_HELD] = "being held to sleep",
+	[LULL_ASSOC_PACIFIER] = "the pacifier",
+	[LULL_ASSOC_PARENT_LYING] = "a parent lying down with them",
+	[LULL_ASSOC_BED_SHARING] = "where they sleep",
+	[LULL_ASSOC_CAR_STROLLER] = "the car or stroller",
+	[LULL_ASSOC_PATTED] = "patting",
+	[LULL_ASSOC_NONE] = "nothing",
+};
+
 const char *const plan_goal_names[LULL_GOAL__MAX] = {
 	[LULL_GOAL_LESS_HELP] = "less_help_to_fall_asleep",
 	[LULL_GOAL_FEWER_WAKINGS] = "fewer_wakings",

@@ -18,6 +18,7 @@
 extern const char *const plan_feeding_names[LULL_FEEDING__MAX];
 extern const char *const plan_space_names[LULL_SPACE__MAX];
 extern const char *const plan_assoc_names[LULL_ASSOC__MAX];
+extern const char *const plan_assoc_labels[LULL_ASSOC__MAX];
 extern const char *const plan_goal_names[LULL_GOAL__MAX];
 extern const char *const plan_health_names[LULL_HEALTH__MAX];
 extern const char *const plan_temper_names[LULL_TEMPER__MAX];

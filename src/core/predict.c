@@ -19,7 +19,7 @@
 #include "lull/predict.h"
 
 /* [POLICY] tuned on the real logs (docs/analytics.md). */
-#define TOD_SIGMA_SEC  (75.0 * 60) /* time-of-day likeness, 1 SD */
+#define TOD_SIGMA_SEC  (60.0 * 60) /* time-of-day likeness, 1 SD */
 #define DECAY	       0.85	   /* weight of a day-older window */
 #define DECAY_TRANSIT  0.70	   /* ... while naps are dropping */
 #define MIN_WEIGHT     0.5	   /* less: fall back on the age band */

@@ -75,6 +75,21 @@ wait
 run export --json
 expect_rc "the raced journal is usable" 0
 
+# Refused imports create no journal.
+export LULL_DB="$T_DIR/fresh.db"
+run import --json "$T_DIR/missing.json"
+expect_rc "a missing file" 4
+printf '{"schema": 1, "sleeps": [' > "$T_DIR/broken.json"
+run import --json "$T_DIR/broken.json"
+expect_rc "a broken file" 3
+printf '' > "$T_DIR/empty.csv"
+run import "$T_DIR/empty.csv"
+printf '"Type","Start","End","Duration","Start Condition","Start Location","End Condition","Notes"\n"Sleep","2026-10-20 13:00","2026-10-20 14:00","01:00",,,,\n' > "$T_DIR/h.csv"
+run import "$T_DIR/h.csv" --dry-run
+expect_rc "a dry run without a journal" 0
+if [ -e "$LULL_DB" ]; then not_ok "no journal file was created" "$(ls -l "$T_DIR")"
+else ok "no journal file was created"; fi
+
 run child
 expect_rc "a group alone is a usage error" 2
 expect_err "and lists its commands" "lull child add"

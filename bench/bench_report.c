@@ -3,12 +3,12 @@
  * weeks.  A generated family day (two naps with a little jitter, a night
  * with two wakings, seven feeds; seed fixed) is stored in a fresh SQLite
  * journal (WAL, synchronous=FULL) and kept in memory too.  Each figure is
- * the median of RUNS runs:
+ * the median of RUNS samples, each the mean of several runs:
  *
  *   report        every day of the history: nights and days, the 7- and
  *                 14-night windows and their baseline, the age ranges
- *   today's view  the last four weeks (today, its windows and baseline)
- *                 and the prediction of the next sleep and of bedtime
+ *   today's view  today and last night, the last 7 nights' medians, and
+ *                 the prediction of the next sleep and of bedtime
  *
  * each computed from memory (the core alone) and read from the journal
  * first (what "lull report" and "lull predict" do, without printing).
@@ -153,7 +153,7 @@ journal_open(struct journal *j, int32_t days)
 	snprintf(j->dir, sizeof(j->dir), "/tmp/lull-bench-XXXXXX");
 	if (mkdtemp(j->dir) == NULL)
 		return -1;
-	snprintf(j->path, sizeof(j->path), "%s/j.db", j->dir);
+	snprintf(j->path, sizeof(j->path), "%.31s/j.db", j->dir);
 	snprintf(spec, sizeof(spec), "sqlite:%s", j->path);
 	h.name = (char[]){ "Bench" };
 	h.tz = (char[]){ ZONE };
@@ -222,6 +222,8 @@ compute(const struct lull_child *c, const struct lull_sleepv *sv,
 	if (lull_stats_days(&in, from, to, days, &ei) != LULL_OK)
 		abort();
 	lull_stats_window(days + n - 7, 7, &w7);
+	if (n < 14)
+		return; /* today's view */
 	lull_stats_window(days + n - 14, 14, &w14);
 	/* The two weeks before, as far as the range reaches back. */
 	lull_stats_window(days, n >= 28 ? 14 : n - 14, &base);
@@ -254,7 +256,7 @@ one_run(struct journal *j, enum what w, int32_t first)
 	struct lull_sleepv sv = { 0 };
 	struct lull_feedv fv = { 0 };
 	int32_t from = w == REPORT_CORE || w == REPORT_STORE ? first :
-							       today - 27;
+							       today - 7;
 
 	if (w == REPORT_CORE || w == TODAY_CORE) {
 		compute(&j->child, &j->sv, &j->fv, from, today);
@@ -263,6 +265,9 @@ one_run(struct journal *j, enum what w, int32_t first)
 		return;
 	}
 	/* As the commands read the journal (cmd_report.c). */
+	/* Today's view reads what the prediction needs too: 15 days. */
+	if (w == TODAY_STORE)
+		from = today - LULL_PREDICT_DAYS - 1;
 	if (lull_store_sleep_range(j->st, j->hh, j->child.id,
 		lull_tz_day_start(tz, from) - 14 * 3600,
 		lull_tz_day_start(tz, today + 1) + 14 * 3600, &sv) != LULL_OK ||
@@ -270,27 +275,25 @@ one_run(struct journal *j, enum what w, int32_t first)
 		lull_tz_day_start(tz, from) - 14 * 3600,
 		lull_tz_day_start(tz, today + 1) + 14 * 3600, &fv) != LULL_OK)
 		abort();
-	compute(&j->child, &sv, &fv, from, today);
+	compute(&j->child, &sv, &fv, w == TODAY_STORE ? today - 7 : from,
+	    today);
 	if (w == TODAY_STORE)
 		predict(&j->child, &sv);
 	lull_sleepv_free(&sv);
 	lull_feedv_free(&fv);
 }
 
+/* Seconds for "reps" runs back to back, per run (so microsecond
+ * figures are not clock noise). */
 static double
-timed(struct journal *j, enum what w, int32_t first)
+sample(struct journal *j, enum what w, int32_t first, int reps)
 {
-	double t[RUNS], t0;
-	int r;
+	double t0 = now_sec();
+	int k;
 
-	one_run(j, w, first); /* warm the caches and the page cache */
-	for (r = 0; r < RUNS; r++) {
-		t0 = now_sec();
+	for (k = 0; k < reps; k++)
 		one_run(j, w, first);
-		t[r] = now_sec() - t0;
-	}
-	qsort(t, RUNS, sizeof(t[0]), cmp_double);
-	return t[RUNS / 2] * 1e3;
+	return (now_sec() - t0) / reps;
 }
 
 int
@@ -300,9 +303,12 @@ main(void)
 		const char *name;
 		int32_t days;
 	} sizes[] = { { "3 years", 1096 }, { "2 weeks", 14 } };
-	double r[2][4];
+	static const int reps[4] = { 5, 3, 200, 20 };
+	static double t[2][4][RUNS];
+	struct journal j[2];
+	double med[2][4];
 	struct lull_errinfo ei;
-	size_t i;
+	int i, w, r;
 
 	if (lull_tz_load(&tz, ZONE, &ei) != LULL_OK) {
 		fprintf(stderr, "bench: %s\n", ei.msg);
@@ -310,29 +316,37 @@ main(void)
 	}
 	today = lull_days_from_civil(2026, 6, 15);
 	now = at(today, 10, 30);
-	printf("report and today's view, median of %d runs (ms)\n", RUNS);
-	printf("%-10s %8s %8s %12s %12s %14s %14s\n", "history", "sleeps",
-	    "feeds", "report core", "report+db", "today core", "today+db");
-	for (i = 0; i < 2; i++) {
-		struct journal j;
-		int32_t first = today - sizes[i].days;
-
-		if (journal_open(&j, sizes[i].days) != 0) {
+	for (i = 0; i < 2; i++)
+		if (journal_open(&j[i], sizes[i].days) != 0) {
 			fprintf(stderr, "bench: cannot build the journal\n");
 			return 1;
 		}
-		r[i][0] = timed(&j, REPORT_CORE, first);
-		r[i][1] = timed(&j, REPORT_STORE, first);
-		r[i][2] = timed(&j, TODAY_CORE, first);
-		r[i][3] = timed(&j, TODAY_STORE, first);
+	/* Interleaved, so a busy moment of the machine hits both sizes. */
+	for (r = -1; r < RUNS; r++)
+		for (w = 0; w < 4; w++)
+			for (i = 0; i < 2; i++) {
+				double x = sample(&j[i], (enum what)w,
+				    today - sizes[i].days, reps[w]);
+
+				if (r >= 0) /* the first round warms up */
+					t[i][w][r] = x;
+			}
+	printf("report and today's view, median of %d samples (ms)\n", RUNS);
+	printf("%-10s %8s %8s %12s %12s %14s %14s\n", "history", "sleeps",
+	    "feeds", "report core", "report+db", "today core", "today+db");
+	for (i = 0; i < 2; i++) {
+		for (w = 0; w < 4; w++) {
+			qsort(t[i][w], RUNS, sizeof(double), cmp_double);
+			med[i][w] = t[i][w][RUNS / 2] * 1e3;
+		}
 		printf("%-10s %8zu %8zu %12.3f %12.3f %14.3f %14.3f\n",
-		    sizes[i].name, j.sv.n, j.fv.n, r[i][0], r[i][1], r[i][2],
-		    r[i][3]);
-		journal_close(&j);
+		    sizes[i].name, j[i].sv.n, j[i].fv.n, med[i][0], med[i][1],
+		    med[i][2], med[i][3]);
+		journal_close(&j[i]);
 	}
 	printf("today's view, 3 years over 2 weeks: %.2fx from memory, %.2fx "
 	       "from the journal (limit 1.5x)\n",
-	    r[0][2] / r[1][2], r[0][3] / r[1][3]);
+	    med[0][2] / med[1][2], med[0][3] / med[1][3]);
 	lull_tz_free(tz);
 	return 0;
 }

@@ -17,6 +17,7 @@ libcsv-dev
 libzip-dev
 tzdata
 jq
+libxml2-utils
 "
 
 missing=""

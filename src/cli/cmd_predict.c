@@ -63,7 +63,7 @@ cmd_predict(struct cli *cli)
 	struct cli_journal j;
 	struct lull_errinfo ei;
 	enum lull_err rc;
-	char age[24], a[16], b[16];
+	char age[40], a[16], b[16];
 	int x;
 
 	if ((x = cli_journal_load(cli,

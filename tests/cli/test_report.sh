@@ -7,6 +7,22 @@
 set -eu
 . "$(dirname "$0")/lib.sh"
 
+# Against docs/report.schema.json, where Python's jsonschema is at hand
+# (a developer's machine; the checks above hold the fields either way).
+schema_ok() {	# schema_ok NAME FILE
+	if ! python3 -c 'import jsonschema' >/dev/null 2>&1; then
+		ok "$1 (skipped: python3 jsonschema not installed)"
+	elif python3 -c '
+import json, sys, jsonschema
+schema = json.load(open("docs/report.schema.json"))
+jsonschema.Draft202012Validator(schema).validate(json.load(open(sys.argv[1])))
+' "$2" 2>"$T_DIR/schemaerr"; then
+		ok "$1"
+	else
+		not_ok "$1" "$(tail -n 5 "$T_DIR/schemaerr")"
+	fi
+}
+
 xml_ok() {	# xml_ok NAME FILE
 	if ! command -v xmllint >/dev/null 2>&1; then
 		ok "$1 (skipped: xmllint not installed)"
@@ -59,11 +75,13 @@ expect_eq "Alex went once" \
 expect_eq "settled by" "$(j '.days[0].night.settled_by')" Sam
 expect_eq "windows are there" "$(j '.windows.last7.days')" 7
 expect_eq "no age comparison before 7 days" "$(j '.age.comparisons|length')" 0
+schema_ok "the report follows docs/report.schema.json" "$T_DIR/r.json"
 
 run report --from 2026-06-13 --to 2026-06-13 --json
 printf '%s\n' "$out" > "$T_DIR/r.json"
 expect_eq "a day with nothing logged is null, not zero" \
     "$(j '.days[0].total_sleep_min')" null
+schema_ok "an empty report follows the schema too" "$T_DIR/r.json"
 
 run report --from 2026-06-14 --to 2026-06-15
 expect_rc "report as text" 0
@@ -128,6 +146,7 @@ expect_eq "most likely at 13:00" "$(j '.next.likely')" 2026-05-21T13:00:00+02:00
 expect_eq "an hour's window" "$(j '.next.earliest') $(j '.next.latest')" \
     "2026-05-21T12:30:00+02:00 2026-05-21T13:30:00+02:00"
 expect_eq "from the child's own log" "$(j '.next.personal')" true
+expect_eq "awake since the nap" "$(j '.awake_since')" 2026-05-21T10:00:00+02:00
 expect_eq "bedtime at 19:00" "$(j '.bedtime.likely')" 2026-05-21T19:00:00+02:00
 run predict
 expect_out "calm words, as a range" "Next nap (nap 2): between 12:30 and 13:30, most likely around 13:00."
@@ -158,6 +177,7 @@ if [ -d "$REAL" ]; then
 	expect_eq "real: every day logged" "$(j '[.days[]|select(.logged)]|length')" 14
 	expect_eq "real: compared with the age's ranges" \
 	    "$(j '.age.comparisons|length > 0')" true
+	schema_ok "real: the report follows the schema" "$T_DIR/r.json"
 	run chart diary --from 2026-02-01 --to 2026-02-14 -o "$T_DIR/real.svg"
 	xml_ok "real: the diary is well-formed" "$T_DIR/real.svg"
 	run eval predict --json

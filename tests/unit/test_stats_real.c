@@ -359,9 +359,8 @@ raw_spans(const struct dataset *ds, const struct lull_tz *tz,
 		    strcmp(f[3], "SLEEP") == 0) {
 			a = f[1];
 			b = f[2];
-		} else if (ds->raw == F_BT && n >= 3 &&
-		    strcmp(f[0], "Margot") == 0) {
-			/* A start and minutes. */
+		} else if (ds->raw == F_BT && n >= 3) {
+			/* A start and minutes (the header does not parse). */
 			if (instant(tz, ds->raw, f[1], INT64_MIN, &ua) == 0 &&
 			    atoi(f[2]) > 0)
 				push(out, ua, ua + (int64_t)atoi(f[2]) * 60);

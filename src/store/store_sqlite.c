@@ -16,6 +16,7 @@
 
 #include "lull/cal.h"
 #include "lull/err.h"
+#include "lull/journal.h"
 #include "lull/model.h"
 #include "lull/plan.h"
 
@@ -231,16 +232,30 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_SLEEP_DELETE] = "DELETE FROM sleep WHERE id = ?1",
 	/* Intersection with [?2, ?3): an ongoing sleep (end NULL) reaches
 	 * every instant after its start. */
-	[STMT_SLEEP_RANGE_CHILD] = "SELECT " SLEEP_COLS " FROM sleep s "
-				   "WHERE s.child_id = ?1 AND s.start_utc < ?3 "
-				   "AND (s.end_utc IS NULL OR s.end_utc > ?2) "
-				   "ORDER BY s.start_utc, s.id",
+	/*
+	 * A finished sleep lasts at most LULL_SLEEP_MAX_SEC (journal.h), so
+	 * one that meets [?2, ?3) started at or after ?4 = ?2 minus that: the
+	 * index on (child_id, start_utc) reads only the window, whatever the
+	 * history's length.  Ongoing sleeps, which have no such bound, come
+	 * from the small partial index on them (migration 0004).
+	 */
+	[STMT_SLEEP_RANGE_CHILD] =
+	    "SELECT " SLEEP_COLS " FROM sleep s "
+	    "WHERE s.child_id = ?1 AND s.start_utc >= ?4 AND s.start_utc < ?3 "
+	    "AND (s.end_utc IS NULL OR s.end_utc > ?2) "
+	    "UNION ALL SELECT " SLEEP_COLS " FROM sleep s "
+	    "WHERE s.child_id = ?1 AND s.end_utc IS NULL AND s.start_utc < ?4 "
+	    "ORDER BY 3, 1",
 	[STMT_SLEEP_RANGE_HOUSEHOLD] =
 	    "SELECT " SLEEP_COLS " "
 	    "FROM sleep s JOIN child c ON c.id = s.child_id "
-	    "WHERE c.household_id = ?1 AND s.start_utc < ?3 "
-	    "AND (s.end_utc IS NULL OR s.end_utc > ?2) "
-	    "ORDER BY s.start_utc, s.id",
+	    "WHERE c.household_id = ?1 AND s.start_utc >= ?4 "
+	    "AND s.start_utc < ?3 AND (s.end_utc IS NULL OR s.end_utc > ?2) "
+	    "UNION ALL SELECT " SLEEP_COLS " "
+	    "FROM sleep s JOIN child c ON c.id = s.child_id "
+	    "WHERE c.household_id = ?1 AND s.end_utc IS NULL "
+	    "AND s.start_utc < ?4 "
+	    "ORDER BY 3, 1",
 	[STMT_SLEEP_ONGOING] = "SELECT " SLEEP_COLS " FROM sleep s "
 			       "WHERE s.child_id = ?1 AND s.end_utc IS NULL "
 			       "ORDER BY s.start_utc DESC, s.id DESC LIMIT 1",
@@ -1492,6 +1507,9 @@ sq_sleep_range(struct lull_store *st, int64_t household_id, int64_t child_id,
 	b_i64(&b, 1, child_id != 0 ? child_id : household_id);
 	b_i64(&b, 2, from_utc);
 	b_i64(&b, 3, to_utc);
+	b_i64(&b, 4, from_utc < INT64_MIN + LULL_SLEEP_MAX_SEC ?
+		INT64_MIN :
+		from_utc - LULL_SLEEP_MAX_SEC);
 	for (;;) {
 		err = sq_row(st, &b, &have);
 		if (err != LULL_OK || !have)

@@ -24,6 +24,9 @@ This is the demo journal in $DB. Try, for instance:
   $LULL --db $DB sleep start --how fed,held --where sidecar
   $LULL --db $DB sleep stop
   $LULL --db $DB sleep add --from 19:30 --to 06:40 --waking 23:10-23:25,feed,Sam
+  $LULL --db $DB report
+  $LULL --db $DB chart diary -o diary.svg
+  $LULL plan preview --profile docs/examples/mia-7mo-fed-to-sleep.json
   $LULL --db $DB export --json -o backup.json
   $LULL --help
 EOT

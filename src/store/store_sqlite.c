@@ -962,6 +962,53 @@ row_plan_event(struct lull_store *st, sqlite3_stmt *s,
 	return LULL_OK;
 }
 
+/*
+ * Step a bound statement to its end, decoding each row into "out".  One
+ * function per record type, generated: on failure the row being read and
+ * the vector are freed, so the caller gets all rows or an empty vector.
+ */
+#define COLLECT(name, vtype, itype, row, push, ifree, vfree)                   \
+	static enum lull_err name(struct lull_store *st, struct bind *b,       \
+	    struct vtype *out)                                                 \
+	{                                                                      \
+		enum lull_err err;                                             \
+		struct itype item;                                             \
+		int have;                                                      \
+                                                                               \
+		for (;;) {                                                     \
+			err = sq_row(st, b, &have);                            \
+			if (err != LULL_OK || !have)                           \
+				break;                                         \
+			err = row(st, b->s, &item);                            \
+			if (err == LULL_OK && push(out, &item) != LULL_OK)     \
+				err = sq_nomem(st);                            \
+			if (err != LULL_OK) {                                  \
+				ifree(&item);                                  \
+				break;                                         \
+			}                                                      \
+		}                                                              \
+		sq_done(b->s);                                                 \
+		if (err != LULL_OK)                                            \
+			vfree(out);                                            \
+		return err;                                                    \
+	}
+
+COLLECT(collect_caregivers, lull_caregiverv, lull_caregiver, row_caregiver,
+    lull_caregiverv_push, lull_caregiver_free, lull_caregiverv_free)
+COLLECT(collect_children, lull_childv, lull_child, row_child,
+    lull_childv_push, lull_child_free, lull_childv_free)
+COLLECT(collect_sleeps, lull_sleepv, lull_sleep, row_sleep, lull_sleepv_push,
+    lull_sleep_free, lull_sleepv_free)
+COLLECT(collect_feeds, lull_feedv, lull_feed, row_feed, lull_feedv_push,
+    lull_feed_free, lull_feedv_free)
+COLLECT(collect_tags, lull_tagv, lull_tag, row_tag, lull_tagv_push,
+    lull_tag_free, lull_tagv_free)
+COLLECT(collect_plans, lull_plan_recordv, lull_plan_record, row_plan,
+    lull_plan_recordv_push, lull_plan_record_free, lull_plan_recordv_free)
+COLLECT(collect_plan_events, lull_plan_eventv, lull_plan_event,
+    row_plan_event, lull_plan_eventv_push, lull_plan_event_free,
+    lull_plan_eventv_free)
+
 /* Run a script of our own (a migration): no values, so no binds. */
 static enum lull_err
 sq_script(struct lull_store *st, const char *text, const char *name)
@@ -1261,32 +1308,13 @@ static enum lull_err
 sq_caregiver_list(struct lull_store *st, int64_t household_id,
     struct lull_caregiverv *out)
 {
-	enum lull_err err = LULL_OK;
-	struct lull_caregiver item;
 	struct bind b;
-	int have;
 
 	memset(out, 0, sizeof(*out));
 	if (!bind_start(st, &b, STMT_CAREGIVER_LIST))
 		return st->ei.code;
 	b_i64(&b, 1, household_id);
-	for (;;) {
-		err = sq_row(st, &b, &have);
-		if (err != LULL_OK || !have)
-			break;
-		err = row_caregiver(st, b.s, &item);
-		if (err == LULL_OK &&
-		    lull_caregiverv_push(out, &item) != LULL_OK)
-			err = sq_nomem(st);
-		if (err != LULL_OK) {
-			lull_caregiver_free(&item);
-			break;
-		}
-	}
-	sq_done(b.s);
-	if (err != LULL_OK)
-		lull_caregiverv_free(out);
-	return err;
+	return collect_caregivers(st, &b, out);
 }
 
 static enum lull_err
@@ -1375,31 +1403,13 @@ static enum lull_err
 sq_child_list(struct lull_store *st, int64_t household_id,
     struct lull_childv *out)
 {
-	enum lull_err err = LULL_OK;
-	struct lull_child item;
 	struct bind b;
-	int have;
 
 	memset(out, 0, sizeof(*out));
 	if (!bind_start(st, &b, STMT_CHILD_LIST))
 		return st->ei.code;
 	b_i64(&b, 1, household_id);
-	for (;;) {
-		err = sq_row(st, &b, &have);
-		if (err != LULL_OK || !have)
-			break;
-		err = row_child(st, b.s, &item);
-		if (err == LULL_OK && lull_childv_push(out, &item) != LULL_OK)
-			err = sq_nomem(st);
-		if (err != LULL_OK) {
-			lull_child_free(&item);
-			break;
-		}
-	}
-	sq_done(b.s);
-	if (err != LULL_OK)
-		lull_childv_free(out);
-	return err;
+	return collect_children(st, &b, out);
 }
 
 static enum lull_err
@@ -1494,10 +1504,7 @@ static enum lull_err
 sq_sleep_range(struct lull_store *st, int64_t household_id, int64_t child_id,
     int64_t from_utc, int64_t to_utc, struct lull_sleepv *out)
 {
-	enum lull_err err = LULL_OK;
-	struct lull_sleep item;
 	struct bind b;
-	int have;
 
 	memset(out, 0, sizeof(*out));
 	if (!bind_start(st, &b,
@@ -1510,22 +1517,7 @@ sq_sleep_range(struct lull_store *st, int64_t household_id, int64_t child_id,
 	b_i64(&b, 4, from_utc < INT64_MIN + LULL_SLEEP_MAX_SEC ?
 		INT64_MIN :
 		from_utc - LULL_SLEEP_MAX_SEC);
-	for (;;) {
-		err = sq_row(st, &b, &have);
-		if (err != LULL_OK || !have)
-			break;
-		err = row_sleep(st, b.s, &item);
-		if (err == LULL_OK && lull_sleepv_push(out, &item) != LULL_OK)
-			err = sq_nomem(st);
-		if (err != LULL_OK) {
-			lull_sleep_free(&item);
-			break;
-		}
-	}
-	sq_done(b.s);
-	if (err != LULL_OK)
-		lull_sleepv_free(out);
-	return err;
+	return collect_sleeps(st, &b, out);
 }
 
 static enum lull_err
@@ -1793,10 +1785,7 @@ static enum lull_err
 sq_feed_range(struct lull_store *st, int64_t household_id, int64_t child_id,
     int64_t from_utc, int64_t to_utc, struct lull_feedv *out)
 {
-	enum lull_err err = LULL_OK;
-	struct lull_feed item;
 	struct bind b;
-	int have;
 
 	memset(out, 0, sizeof(*out));
 	if (!bind_start(st, &b,
@@ -1806,22 +1795,7 @@ sq_feed_range(struct lull_store *st, int64_t household_id, int64_t child_id,
 	b_i64(&b, 1, child_id != 0 ? child_id : household_id);
 	b_i64(&b, 2, from_utc);
 	b_i64(&b, 3, to_utc);
-	for (;;) {
-		err = sq_row(st, &b, &have);
-		if (err != LULL_OK || !have)
-			break;
-		err = row_feed(st, b.s, &item);
-		if (err == LULL_OK && lull_feedv_push(out, &item) != LULL_OK)
-			err = sq_nomem(st);
-		if (err != LULL_OK) {
-			lull_feed_free(&item);
-			break;
-		}
-	}
-	sq_done(b.s);
-	if (err != LULL_OK)
-		lull_feedv_free(out);
-	return err;
+	return collect_feeds(st, &b, out);
 }
 
 static void
@@ -1888,10 +1862,7 @@ static enum lull_err
 sq_tag_range(struct lull_store *st, int64_t household_id, int64_t child_id,
     int32_t from_day, int32_t to_day, struct lull_tagv *out)
 {
-	enum lull_err err = LULL_OK;
-	struct lull_tag item;
 	struct bind b;
-	int have;
 
 	memset(out, 0, sizeof(*out));
 	if (!bind_start(st, &b,
@@ -1901,22 +1872,7 @@ sq_tag_range(struct lull_store *st, int64_t household_id, int64_t child_id,
 	b_i64(&b, 1, child_id != 0 ? child_id : household_id);
 	b_i64(&b, 2, from_day);
 	b_i64(&b, 3, to_day);
-	for (;;) {
-		err = sq_row(st, &b, &have);
-		if (err != LULL_OK || !have)
-			break;
-		err = row_tag(st, b.s, &item);
-		if (err == LULL_OK && lull_tagv_push(out, &item) != LULL_OK)
-			err = sq_nomem(st);
-		if (err != LULL_OK) {
-			lull_tag_free(&item);
-			break;
-		}
-	}
-	sq_done(b.s);
-	if (err != LULL_OK)
-		lull_tagv_free(out);
-	return err;
+	return collect_tags(st, &b, out);
 }
 
 static void
@@ -1992,32 +1948,13 @@ static enum lull_err
 sq_plan_list(struct lull_store *st, int64_t household_id,
     struct lull_plan_recordv *out)
 {
-	enum lull_err err = LULL_OK;
-	struct lull_plan_record item;
 	struct bind b;
-	int have;
 
 	memset(out, 0, sizeof(*out));
 	if (!bind_start(st, &b, STMT_PLAN_LIST))
 		return st->ei.code;
 	b_i64(&b, 1, household_id);
-	for (;;) {
-		err = sq_row(st, &b, &have);
-		if (err != LULL_OK || !have)
-			break;
-		err = row_plan(st, b.s, &item);
-		if (err == LULL_OK &&
-		    lull_plan_recordv_push(out, &item) != LULL_OK)
-			err = sq_nomem(st);
-		if (err != LULL_OK) {
-			lull_plan_record_free(&item);
-			break;
-		}
-	}
-	sq_done(b.s);
-	if (err != LULL_OK)
-		lull_plan_recordv_free(out);
-	return err;
+	return collect_plans(st, &b, out);
 }
 
 static enum lull_err
@@ -2058,32 +1995,13 @@ static enum lull_err
 sq_plan_event_list(struct lull_store *st, int64_t plan_id,
     struct lull_plan_eventv *out)
 {
-	enum lull_err err = LULL_OK;
-	struct lull_plan_event item;
 	struct bind b;
-	int have;
 
 	memset(out, 0, sizeof(*out));
 	if (!bind_start(st, &b, STMT_PLAN_EVENT_LIST))
 		return st->ei.code;
 	b_i64(&b, 1, plan_id);
-	for (;;) {
-		err = sq_row(st, &b, &have);
-		if (err != LULL_OK || !have)
-			break;
-		err = row_plan_event(st, b.s, &item);
-		if (err == LULL_OK &&
-		    lull_plan_eventv_push(out, &item) != LULL_OK)
-			err = sq_nomem(st);
-		if (err != LULL_OK) {
-			lull_plan_event_free(&item);
-			break;
-		}
-	}
-	sq_done(b.s);
-	if (err != LULL_OK)
-		lull_plan_eventv_free(out);
-	return err;
+	return collect_plan_events(st, &b, out);
 }
 
 const struct store_ops store_sqlite_ops = {

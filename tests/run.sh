@@ -6,7 +6,7 @@
 set -u
 B=${1:-build}
 top=$(cd "$(dirname "$0")/.." && pwd)
-out="$top/tests/out"
+out="$top/tests/out/$(basename "$B")" # one per build: runs can overlap
 mkdir -p "$out"
 pass=0
 fail=0
@@ -45,7 +45,7 @@ for s in "$top"/tests/cli/test_*.sh; do
 done
 
 for n in $bad; do
-	echo "FAILED: $n (log in tests/out/)"
+	echo "FAILED: $n (log in $out/)"
 	log="$out/${n%%(*}.log"
 	[ -f "$log" ] && grep -E 'check failed|not ok|!=|FAIL' "$log" | head -n 20
 done

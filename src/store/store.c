@@ -1366,14 +1366,14 @@ sleep_range(struct lull_store *st, int64_t household_id, int64_t child_id,
     int64_t from_utc, int64_t to_utc, struct lull_sleepv *out)
 {
 	enum lull_err rc;
-	size_t i;
 
 	rc = need_scope(st, household_id, child_id);
 	if (rc == LULL_OK)
 		rc = st->ops->sleep_range(st, household_id, child_id, from_utc,
 		    to_utc, out);
-	for (i = 0; rc == LULL_OK && i < out->n; i++)
-		rc = st->ops->waking_list(st, &out->v[i]);
+	if (rc == LULL_OK)
+		rc = st->ops->waking_range(st, household_id, child_id,
+		    from_utc, to_utc, out);
 	return rc;
 }
 

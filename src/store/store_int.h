@@ -132,6 +132,11 @@ struct store_ops {
 	enum lull_err (*waking_delete)(struct lull_store *, int64_t id);
 	/* Append the wakings of sleep s->id to s, oldest first. */
 	enum lull_err (*waking_list)(struct lull_store *, struct lull_sleep *s);
+	/* Append to the sleeps in sv, which sleep_range() returned for the
+	 * same arguments, their wakings, in one read. */
+	enum lull_err (*waking_range)(struct lull_store *, int64_t household_id,
+	    int64_t child_id, int64_t from_utc, int64_t to_utc,
+	    struct lull_sleepv *sv);
 
 	enum lull_err (*feed_insert)(struct lull_store *,
 	    const struct lull_feed *, int64_t *id);

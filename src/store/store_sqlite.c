@@ -63,6 +63,8 @@ enum stmt {
 	STMT_SLEEP_RANGE_CHILD,
 	STMT_SLEEP_RANGE_HOUSEHOLD,
 	STMT_SLEEP_ONGOING,
+	STMT_WAKING_RANGE_CHILD,
+	STMT_WAKING_RANGE_HOUSEHOLD,
 	STMT_SLEEP_AT,
 	STMT_WAKING_INSERT,
 	STMT_WAKING_GET,
@@ -237,13 +239,16 @@ static const char *const sql[STMT__MAX] = {
 	 * one that meets [?2, ?3) started at or after ?4 = ?2 minus that: the
 	 * index on (child_id, start_utc) reads only the window, whatever the
 	 * history's length.  Ongoing sleeps, which have no such bound, come
-	 * from the small partial index on them (migration 0004).
+	 * from the small partial index on them (migration 0004), named with
+	 * INDEXED BY: left to itself the planner prefers (child_id,
+	 * start_utc) for "start_utc < ?4" and reads the whole history.
 	 */
 	[STMT_SLEEP_RANGE_CHILD] =
 	    "SELECT " SLEEP_COLS " FROM sleep s "
 	    "WHERE s.child_id = ?1 AND s.start_utc >= ?4 AND s.start_utc < ?3 "
 	    "AND (s.end_utc IS NULL OR s.end_utc > ?2) "
 	    "UNION ALL SELECT " SLEEP_COLS " FROM sleep s "
+	    "INDEXED BY sleep_ongoing "
 	    "WHERE s.child_id = ?1 AND s.end_utc IS NULL AND s.start_utc < ?4 "
 	    "ORDER BY 3, 1",
 	[STMT_SLEEP_RANGE_HOUSEHOLD] =
@@ -252,19 +257,47 @@ static const char *const sql[STMT__MAX] = {
 	    "WHERE c.household_id = ?1 AND s.start_utc >= ?4 "
 	    "AND s.start_utc < ?3 AND (s.end_utc IS NULL OR s.end_utc > ?2) "
 	    "UNION ALL SELECT " SLEEP_COLS " "
-	    "FROM sleep s JOIN child c ON c.id = s.child_id "
+	    "FROM sleep s INDEXED BY sleep_ongoing "
+	    "JOIN child c ON c.id = s.child_id "
 	    "WHERE c.household_id = ?1 AND s.end_utc IS NULL "
 	    "AND s.start_utc < ?4 "
 	    "ORDER BY 3, 1",
+	/* The wakings of the sleeps the two range statements above return,
+	 * in one read (same bounds, same parameters), grouped by sleep. */
+	[STMT_WAKING_RANGE_CHILD] =
+	    "SELECT " WAKING_COLS " FROM waking WHERE sleep_id IN ("
+	    "SELECT s.id FROM sleep s "
+	    "WHERE s.child_id = ?1 AND s.start_utc >= ?4 AND s.start_utc < ?3 "
+	    "AND (s.end_utc IS NULL OR s.end_utc > ?2) "
+	    "UNION ALL SELECT s.id FROM sleep s INDEXED BY sleep_ongoing "
+	    "WHERE s.child_id = ?1 AND s.end_utc IS NULL AND s.start_utc < ?4) "
+	    "ORDER BY sleep_id, start_utc, id",
+	[STMT_WAKING_RANGE_HOUSEHOLD] =
+	    "SELECT " WAKING_COLS " FROM waking WHERE sleep_id IN ("
+	    "SELECT s.id FROM sleep s JOIN child c ON c.id = s.child_id "
+	    "WHERE c.household_id = ?1 AND s.start_utc >= ?4 "
+	    "AND s.start_utc < ?3 AND (s.end_utc IS NULL OR s.end_utc > ?2) "
+	    "UNION ALL SELECT s.id FROM sleep s INDEXED BY sleep_ongoing "
+	    "JOIN child c ON c.id = s.child_id "
+	    "WHERE c.household_id = ?1 AND s.end_utc IS NULL "
+	    "AND s.start_utc < ?4) "
+	    "ORDER BY sleep_id, start_utc, id",
 	[STMT_SLEEP_ONGOING] = "SELECT " SLEEP_COLS " FROM sleep s "
+			       "INDEXED BY sleep_ongoing "
 			       "WHERE s.child_id = ?1 AND s.end_utc IS NULL "
 			       "ORDER BY s.start_utc DESC, s.id DESC LIMIT 1",
 	/* Closed at both ends; where one sleep ends as the next starts,
-	 * the later one wins. */
-	[STMT_SLEEP_AT] = "SELECT " SLEEP_COLS " FROM sleep s "
-			  "WHERE s.child_id = ?1 AND s.start_utc <= ?2 "
-			  "AND (s.end_utc IS NULL OR s.end_utc >= ?2) "
-			  "ORDER BY s.start_utc DESC, s.id DESC LIMIT 1",
+	 * the later one wins.  Bounded as the range above (?3 = ?2 minus
+	 * the longest sleep), so a moment with no sleep reads no history. */
+	[STMT_SLEEP_AT] =
+	    "SELECT * FROM (SELECT " SLEEP_COLS " FROM sleep s "
+	    "WHERE s.child_id = ?1 AND s.start_utc <= ?2 "
+	    "AND s.start_utc >= ?3 AND s.end_utc >= ?2 "
+	    "UNION ALL SELECT " SLEEP_COLS " FROM sleep s "
+	    "INDEXED BY sleep_ongoing "
+	    "WHERE s.child_id = ?1 AND s.end_utc IS NULL "
+	    "AND s.start_utc <= ?2) "
+	    "ORDER BY 3 DESC, 1 DESC LIMIT 1",
 
 	[STMT_WAKING_INSERT] =
 	    "INSERT INTO waking (sleep_id, start_utc, "
@@ -1520,6 +1553,74 @@ sq_sleep_range(struct lull_store *st, int64_t household_id, int64_t child_id,
 	return collect_sleeps(st, &b, out);
 }
 
+static int
+cmp_sleep_id(const void *a, const void *b)
+{
+	int64_t x = (*(const struct lull_sleep *const *)a)->id;
+	int64_t y = (*(const struct lull_sleep *const *)b)->id;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * The wakings of the sleeps sq_sleep_range() returned for the same
+ * arguments, in one query: they come grouped by sleep id, and the sleeps
+ * (ordered by start) are walked in id order beside them.
+ */
+static enum lull_err
+sq_waking_range(struct lull_store *st, int64_t household_id, int64_t child_id,
+    int64_t from_utc, int64_t to_utc, struct lull_sleepv *sv)
+{
+	enum lull_err err = LULL_OK;
+	struct lull_sleep **byid;
+	struct lull_waking w;
+	struct bind b;
+	size_t i, k = 0;
+	int have;
+
+	if (sv->n == 0)
+		return LULL_OK;
+	if ((byid = calloc(sv->n, sizeof(*byid))) == NULL)
+		return sq_nomem(st);
+	for (i = 0; i < sv->n; i++)
+		byid[i] = &sv->v[i];
+	qsort(byid, sv->n, sizeof(*byid), cmp_sleep_id);
+	if (!bind_start(st, &b,
+		child_id != 0 ? STMT_WAKING_RANGE_CHILD
+			      : STMT_WAKING_RANGE_HOUSEHOLD)) {
+		free(byid);
+		return st->ei.code;
+	}
+	b_i64(&b, 1, child_id != 0 ? child_id : household_id);
+	b_i64(&b, 2, from_utc);
+	b_i64(&b, 3, to_utc);
+	b_i64(&b, 4, from_utc < INT64_MIN + LULL_SLEEP_MAX_SEC ?
+		INT64_MIN :
+		from_utc - LULL_SLEEP_MAX_SEC);
+	for (;;) {
+		err = sq_row(st, &b, &have);
+		if (err != LULL_OK || !have)
+			break;
+		err = row_waking(st, b.s, &w);
+		if (err != LULL_OK)
+			break;
+		while (k < sv->n && byid[k]->id < w.sleep_id)
+			k++;
+		if (k == sv->n || byid[k]->id != w.sleep_id)
+			err = lull_errinfo_set(&st->ei, LULL_ESTORE, "",
+			    "waking %lld belongs to no sleep of the range",
+			    (long long)w.id);
+		else if (lull_sleep_add_waking(byid[k], &w) != LULL_OK)
+			err = sq_nomem(st);
+		lull_waking_free(&w);
+		if (err != LULL_OK)
+			break;
+	}
+	sq_done(b.s);
+	free(byid);
+	return err;
+}
+
 static enum lull_err
 sq_sleep_ongoing(struct lull_store *st, int64_t child_id,
     struct lull_sleep *out)
@@ -1552,6 +1653,9 @@ sq_sleep_at(struct lull_store *st, int64_t child_id, int64_t utc,
 		return st->ei.code;
 	b_i64(&b, 1, child_id);
 	b_i64(&b, 2, utc);
+	b_i64(&b, 3, utc < INT64_MIN + LULL_SLEEP_MAX_SEC ?
+		INT64_MIN :
+		utc - LULL_SLEEP_MAX_SEC);
 	err = sq_one(st, &b, "sleep", 0);
 	if (err == LULL_OK)
 		err = row_sleep(st, b.s, out);
@@ -2040,6 +2144,7 @@ const struct store_ops store_sqlite_ops = {
 	.waking_update = sq_waking_update,
 	.waking_delete = sq_waking_delete,
 	.waking_list = sq_waking_list,
+	.waking_range = sq_waking_range,
 	.feed_insert = sq_feed_insert,
 	.feed_insert_many = sq_feed_insert_many,
 	.feed_get = sq_feed_get,

@@ -692,6 +692,24 @@ test_sleep_ranges(void)
 	c = add_sleep(fx.mia, at(20, 11, 0), LULL_NO_TIME);
 	d = add_sleep(fx.leo, at(19, 13, 30), at(19, 15, 0));
 	T_CHECK(a > 0 && b > 0 && c > 0 && d > 0);
+	/* Wakings on Leo's nap (its id is above b's though it starts
+	 * first) and on the ongoing sleep: a range's wakings are read in
+	 * one query and must each land on their own sleep. */
+	mk_waking(&w, at(19, 14, 0), at(19, 14, 10));
+	w.sleep_id = d;
+	T_EQ_INT(lull_store_waking_add(fx.st, &w, fx.tz, &fx.anna_now),
+	    LULL_OK);
+	lull_waking_free(&w);
+	mk_waking(&w, at(20, 11, 45), at(20, 11, 50));
+	w.sleep_id = c;
+	T_EQ_INT(lull_store_waking_add(fx.st, &w, fx.tz, &fx.anna_now),
+	    LULL_OK);
+	lull_waking_free(&w);
+	mk_waking(&w, at(20, 11, 30), at(20, 11, 40));
+	w.sleep_id = c;
+	T_EQ_INT(lull_store_waking_add(fx.st, &w, fx.tz, &fx.anna_now),
+	    LULL_OK);
+	lull_waking_free(&w);
 
 	/* [14:00, 19:00): a ends as it starts, b starts as it ends. */
 	T_EQ_INT(lull_store_sleep_range(fx.st, fx.hh, fx.mia, at(19, 14, 0),
@@ -717,6 +735,11 @@ test_sleep_ranges(void)
 	if (v.n == 1) {
 		T_EQ_INT(v.v[0].id, c);
 		T_EQ_INT(v.v[0].end_utc, LULL_NO_TIME);
+		T_EQ_INT(v.v[0].nwakings, 2);
+		if (v.v[0].nwakings == 2) {
+			T_EQ_INT(v.v[0].wakings[0].start_utc, at(20, 11, 30));
+			T_EQ_INT(v.v[0].wakings[1].start_utc, at(20, 11, 45));
+		}
 	}
 	lull_sleepv_free(&v);
 	/* Child 0: every child of the household, oldest first. */
@@ -729,6 +752,13 @@ test_sleep_ranges(void)
 		T_EQ_INT(v.v[1].id, d);
 		T_EQ_INT(v.v[1].child_id, fx.leo);
 		T_EQ_INT(v.v[2].id, b);
+		T_EQ_INT(v.v[0].nwakings, 0);
+		T_EQ_INT(v.v[1].nwakings, 1);
+		T_EQ_INT(v.v[2].nwakings, 1);
+		if (v.v[1].nwakings == 1 && v.v[2].nwakings == 1) {
+			T_EQ_INT(v.v[1].wakings[0].sleep_id, d);
+			T_EQ_INT(v.v[2].wakings[0].start_utc, at(20, 2, 0));
+		}
 	}
 	lull_sleepv_free(&v);
 	T_EQ_INT(lull_store_sleep_range(fx.st, fx.hh, 999, 0, NOW, &v),

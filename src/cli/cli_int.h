@@ -201,5 +201,7 @@ int cmd_report(struct cli *);
 int cmd_chart(struct cli *);
 int cmd_predict(struct cli *);
 int cmd_eval_predict(struct cli *);
+int cmd_screen_score(struct cli *);
+int cmd_screen_questions(struct cli *);
 
 #endif

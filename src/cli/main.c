@@ -210,6 +210,18 @@ static const struct cli_cmd cmds[] = {
 	    "predicting each next sleep from the log before it, and compares "
 	    "with the plain age-based wake window.",
 	    "child=", 0, 0, CLI_NEEDS_HOUSEHOLD, cmd_eval_predict },
+	{ "screen questions", "INSTRUMENT [--json]",
+	    "The questions and answer labels of a parent's mood screen: "
+	    "phq9, phq2 (low mood), gad7, gad2 (worry and anxiety). Needs "
+	    "no journal.",
+	    "", 1, 1, CLI_NEEDS_NOTHING, cmd_screen_questions },
+	{ "screen score", "INSTRUMENT --answers A,B,... [--json]",
+	    "Score a mood screen: one answer 0-3 for each item, item 1 "
+	    "first. Shows the total, its band and what it suggests; a screen, "
+	    "not a diagnosis. If the PHQ-9's ninth item is above 0, where to "
+	    "get help now comes first, whatever the total. Needs no journal; "
+	    "nothing is stored. See docs/wellbeing.md.",
+	    "answers=", 1, 1, CLI_NEEDS_NOTHING, cmd_screen_score },
 	{ "demo", "",
 	    "Create a demo household (two parents, one baby, three weeks of "
 	    "nights) in an empty journal.",

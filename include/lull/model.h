@@ -38,13 +38,38 @@ struct lull_household {
 	int64_t id;
 	char *name;
 	char *tz; /* IANA zone name, e.g. "Europe/Berlin" */
+	/* The parents' side (care.h, rota.h, screen.h); 0 or NULL for the
+	 * documented defaults. */
+	int32_t core_block_min; /* each adult's protected sleep target */
+	char *emergency;	/* the local emergency number */
+	char *crisis_lines;	/* "Name: number" lines, newline-separated */
 	struct lull_meta meta;
+};
+
+/* An adult's place around the child: who may see what of the parents'
+ * own records (care.h). */
+enum lull_role {
+	LULL_ROLE_PARENT = 0, /* a parent: sees what partners share */
+	LULL_ROLE_HELPER,     /* grandparent, nanny: the child's journal only */
+	LULL_ROLE_CONSULTANT, /* sees what the family shares with one */
+	LULL_ROLE__MAX
+};
+
+/* What an adult can give the child at night (the night rota's rule). */
+enum lull_night_feeds {
+	LULL_NIGHT_BOTTLE = 0, /* a bottle: formula or expressed milk */
+	LULL_NIGHT_BREAST,     /* nurses the baby */
+	LULL_NIGHT_NONE,       /* settles, changes, returns; does not feed */
+	LULL_NIGHT__MAX
 };
 
 struct lull_caregiver {
 	int64_t id;
 	int64_t household_id;
 	char *name;
+	enum lull_role role;
+	enum lull_night_feeds night_feeds;
+	unsigned work_days; /* bit 0 Monday .. bit 6 Sunday */
 	struct lull_meta meta;
 };
 

@@ -9,6 +9,7 @@
 
 #include "lull/cal.h"
 #include "lull/model.h"
+#include "core_int.h"
 
 /*
  * Name tables.  The first column is the stable name (database, export,
@@ -331,6 +332,8 @@ lull_household_free(struct lull_household *h)
 		return;
 	free(h->name);
 	free(h->tz);
+	free(h->emergency);
+	free(h->crisis_lines);
 	memset(h, 0, sizeof(*h));
 }
 
@@ -414,8 +417,8 @@ VEC_FREE(lull_feedv_free, lull_feedv, lull_feed_free)
 VEC_FREE(lull_tagv_free, lull_tagv, lull_tag_free)
 
 /* Make room for one more item, doubling the allocation. */
-static int
-grow(void **v, size_t n, size_t *cap, size_t size)
+int
+lull_vec_grow(void **v, size_t n, size_t *cap, size_t size)
 {
 	size_t ncap;
 	void *p;
@@ -433,17 +436,6 @@ grow(void **v, size_t n, size_t *cap, size_t size)
 	*cap = ncap;
 	return 1;
 }
-
-#define VEC_PUSH(fn, vtype, itype, init)                                    \
-	enum lull_err fn(struct vtype *vec, struct itype *take)             \
-	{                                                                   \
-		if (!grow((void **)&vec->v, vec->n, &vec->cap,              \
-		    sizeof(*vec->v)))       \
-			return LULL_ENOMEM;                                 \
-		vec->v[vec->n++] = *take;                                   \
-		init(take);                                                 \
-		return LULL_OK;                                             \
-	}
 
 static void
 caregiver_init(struct lull_caregiver *c)

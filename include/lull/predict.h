@@ -6,10 +6,11 @@
  * numbers, and lull says so) and yields to the child's own log: the
  * wake windows of the last LULL_PREDICT_DAYS days, weighted by how
  * recent they are and by how close their time of day is to now (which
- * also tells the first nap from the last), with the evening's sleep
- * anchored to the family's usual bedtime.  A drop in naps a day is
- * noticed and makes recent days weigh more.  docs/analytics.md explains
- * the rule and keeps the measured accuracy.
+ * also tells the first nap from the last), a window into the night
+ * counting half by the clock time it led to; their median is pulled back
+ * toward the age band as far as the child's windows scatter.  A drop in
+ * naps a day is noticed and makes recent days weigh more.
+ * docs/analytics.md explains the rule and keeps the measured accuracy.
  *
  * Pure: the log and "now" are arguments.  Only the sleeps of the last
  * LULL_PREDICT_DAYS days before "now" are read (found by binary search),

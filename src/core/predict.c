@@ -18,13 +18,18 @@
 #include "lull/norms.h"
 #include "lull/predict.h"
 
-/* [POLICY] tuned on the real logs (docs/analytics.md). */
+/*
+ * [POLICY] round values chosen on the real logs (docs/analytics.md), the
+ * same for every child: choosing them per child from its own recent
+ * errors did not help.  The pull toward the age band (toward_band()) has
+ * no constant of its own: it follows from the child's spread.
+ */
 #define TOD_SIGMA_SEC  (60.0 * 60) /* time-of-day likeness, 1 SD */
 #define DECAY	       0.85	   /* weight of a day-older window */
 #define DECAY_TRANSIT  0.70	   /* ... while naps are dropping */
 #define MIN_WEIGHT     0.5	   /* less: fall back on the age band */
-#define MIN_WINDOW_SEC (5 * 60)
-#define CLOCK_SHARE    0.5 /* evening: how much the clock decides */
+#define MIN_WINDOW_SEC (5 * 60)	   /* never "asleep again right now" */
+#define CLOCK_SHARE    0.5 /* a window into the night: the clock's part */
 #define BEDTIME_MIN    3   /* nights needed for a personal bedtime */
 
 struct episode {
@@ -44,7 +49,6 @@ struct scratch {
 	enum lull_sleep_kind *kinds;
 	struct episode *ep;
 	struct sample *s;
-	struct sample *c;
 	size_t cap;
 };
 
@@ -54,7 +58,6 @@ scratch_free(struct scratch *x)
 	free(x->kinds);
 	free(x->ep);
 	free(x->s);
-	free(x->c);
 	memset(x, 0, sizeof(*x));
 }
 
@@ -66,8 +69,7 @@ scratch_grow(struct scratch *x, size_t n, struct lull_errinfo *ei)
 	scratch_free(x);
 	if ((x->kinds = malloc(n * sizeof(*x->kinds))) == NULL ||
 	    (x->ep = malloc(n * sizeof(*x->ep))) == NULL ||
-	    (x->s = malloc(n * sizeof(*x->s))) == NULL ||
-	    (x->c = malloc(n * sizeof(*x->c))) == NULL) {
+	    (x->s = malloc(n * sizeof(*x->s))) == NULL) {
 		scratch_free(x);
 		return lull_errinfo_set(ei, LULL_ENOMEM, "",
 		    "out of memory for %zu sleeps", n);
@@ -190,11 +192,39 @@ window(struct lull_sleep_window *o, int64_t from, int64_t likely)
 }
 
 /*
+ * The child's median pulled toward the middle of the age band, the way a
+ * normal prior weighs against n observations: the band counts as
+ * (spread / half-width)^2 windows, the spread being the mean absolute
+ * deviation of the child's windows from their median and the half-width
+ * the band's.  Windows that agree keep their median; windows that
+ * scatter as widely as the band, as a newborn's do, lean on it in
+ * proportion.  neff is the number of windows the weights amount to.
+ */
+static double
+toward_band(const struct sample *s, size_t n, double neff, double c,
+    int32_t lo_min, int32_t hi_min)
+{
+	double dev = 0, total = 0, half = (hi_min - lo_min) * 30.0, prior;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		dev += s[i].w * fabs(s[i].v - c);
+		total += s[i].w;
+	}
+	if (half <= 0 || total <= 0)
+		return c;
+	prior = pow(dev / total / half, 2);
+	return (neff * c + prior * (lo_min + hi_min) * 30.0) / (neff + prior);
+}
+
+/*
  * The next sleep after the last episode e[m - 1], which ended at w: the
  * weighted median of the wake windows that followed wake-ups at a
- * similar time of day in the last days, recent days weighing more; when
- * those windows mostly led into the night, half of it is the clock time
- * they led to (bedtime follows the clock more than the last nap).
+ * similar time of day in the last days, recent days weighing more, then
+ * pulled toward the age band as far as the windows scatter.  A window
+ * that led into the night counts CLOCK_SHARE by the clock time it led to
+ * (as a window from now) and the rest by its length: bedtime follows the
+ * clock more than the last nap.
  */
 static void
 predict_next(const struct episode *e, size_t m, int32_t lo_min,
@@ -203,7 +233,7 @@ predict_next(const struct episode *e, size_t m, int32_t lo_min,
 {
 	const struct episode *last = &e[m - 1];
 	int64_t w = last->end;
-	double total = 0, night = 0, c;
+	double total = 0, squares = 0, night = 0, c;
 	size_t j, k = 0, naps = 0;
 
 	memset(out, 0, sizeof(*out));
@@ -211,7 +241,7 @@ predict_next(const struct episode *e, size_t m, int32_t lo_min,
 		const struct episode *a = &e[j - 1], *b = &e[j];
 		int64_t ww;
 		int32_t cw;
-		double wt;
+		double wt, v;
 
 		if (a->end == LULL_NO_TIME)
 			continue;
@@ -223,18 +253,23 @@ predict_next(const struct episode *e, size_t m, int32_t lo_min,
 		wt = exp(-0.5 * pow(tod_dist(a->end_tod, last->end_tod) /
 					TOD_SIGMA_SEC, 2)) *
 		    pow(decay, (double)(w - a->end) / 86400);
-		/* The clock time it led to, as a window from now. */
-		cw = ((b->start_tod - last->end_tod) % 86400 + 86400) % 86400;
-		if (cw > 16 * 3600)
-			cw -= 86400;
-		x->s[k].v = (double)ww;
+		v = (double)ww;
+		if (b->kind == LULL_SLEEP_NIGHT) {
+			/* The clock time it led to, as a window from now. */
+			cw = ((b->start_tod - last->end_tod) % 86400 + 86400) %
+			    86400;
+			if (cw > 16 * 3600)
+				cw -= 86400;
+			if (cw < MIN_WINDOW_SEC)
+				cw = MIN_WINDOW_SEC;
+			v = (1 - CLOCK_SHARE) * v + CLOCK_SHARE * cw;
+			night += wt;
+		}
+		x->s[k].v = v;
 		x->s[k].w = wt;
-		x->c[k].v = cw;
-		x->c[k].w = wt;
 		k++;
 		total += wt;
-		if (b->kind == LULL_SLEEP_NIGHT)
-			night += wt;
+		squares += wt * wt;
 	}
 	for (j = m; j > 0 && e[j - 1].kind == LULL_SLEEP_NAP &&
 	     w - e[j - 1].start < 20 * 3600; j--)
@@ -257,19 +292,14 @@ predict_next(const struct episode *e, size_t m, int32_t lo_min,
 		}
 	} else {
 		c = wmedian(x->s, k);
+		c = toward_band(x->s, k, total * total / squares, c, lo_min,
+		    hi_min);
 		out->kind = night * 2 >= total ? LULL_SLEEP_NIGHT :
 						 LULL_SLEEP_NAP;
-		if (out->kind == LULL_SLEEP_NIGHT) {
-			double cc = wmedian(x->c, k);
-
-			if (cc < MIN_WINDOW_SEC)
-				cc = MIN_WINDOW_SEC;
-			c = (1 - CLOCK_SHARE) * c + CLOCK_SHARE * cc;
-		}
 		if (c < MIN_WINDOW_SEC)
 			c = MIN_WINDOW_SEC;
 		out->personal = 1;
-		window(out, w, w + (int64_t)c);
+		window(out, w, w + (int64_t)llround(c));
 	}
 	out->nap_index = out->kind == LULL_SLEEP_NAP ? (int)naps + 1 : 0;
 }

@@ -1,9 +1,11 @@
 /*
  * Predictions on hand-built logs: a regular child whose next nap and
  * bedtime are exactly what the log says, a child asleep now, a newborn
- * with too little log (the age band alone), a nap transition, the same
- * answer whatever lies beyond the last two weeks, and the walk-forward
- * evaluation with exact figures for the child and for the baseline.
+ * with too little log (the age band alone), a nap transition, scattered
+ * windows pulled toward the age band, the clock's half of a window into
+ * the night, the same answer whatever lies beyond the last two weeks,
+ * and the walk-forward evaluation with exact figures for the child and
+ * for the baseline.
  * SPDX-License-Identifier: ISC
  */
 #include <math.h>
@@ -203,6 +205,86 @@ test_only_recent_log(void)
 }
 
 /*
+ * Windows that scatter lean on the age band.  An 8-month-old (band 2 to
+ * 3 hours, middle 2h30) woke at 07:00 on the last three days and napped
+ * after 2h00, 3h15 and 2h45 (weights 0.85^3, 0.85^2, 0.85; the
+ * afternoons, 6h30 away, weigh nothing): the weighted median is 2h45.
+ * Their spread, 22.6 minutes on average, against the band's half-width
+ * of 30 counts the band as 0.565 windows beside the 2.95 that the
+ * weights amount to: (2.95 * 165 + 0.565 * 150) / 3.51 = 162.6 minutes.
+ */
+static void
+test_toward_band(void)
+{
+	static const int nap_min[3] = { 120, 195, 165 };
+	struct lull_sleepv v = { 0 };
+	struct lull_prediction p;
+	struct lull_child c;
+	int d;
+
+	base = lull_days_from_civil(2026, 6, 1);
+	kid(&c, 240);
+	for (d = -1; d < 3; d++) {
+		add(&v, T(d, 19, 0), T(d + 1, 7, 0));
+		if (d + 1 < 3)
+			add(&v, T(d + 1, 7, 0) + nap_min[d + 1] * 60,
+			    T(d + 1, 13, 30));
+	}
+	T_EQ_INT(predict(&v, &c, T(3, 7, 30), &p), LULL_OK);
+	T_EQ_INT(p.band_lo_min, 120);
+	T_EQ_INT(p.band_hi_min, 180);
+	T_CHECK(p.next.valid && p.next.personal);
+	T_EQ_INT(p.next.kind, LULL_SLEEP_NAP);
+	T_EQ_INT(p.next.samples, 6);
+	T_EQ_INT(p.next.likely_utc, T(3, 9, 42) + 35); /* 7:00 + 9755 s */
+	T_EQ_INT(p.next.earliest_utc, T(3, 9, 12) + 35);
+	T_EQ_INT(p.next.latest_utc, T(3, 10, 12) + 35);
+
+	/* Windows that agree keep their own median: 2h45 every day. */
+	lull_sleepv_free(&v);
+	for (d = -1; d < 3; d++) {
+		add(&v, T(d, 19, 0), T(d + 1, 7, 0));
+		if (d + 1 < 3)
+			add(&v, T(d + 1, 9, 45), T(d + 1, 13, 30));
+	}
+	T_EQ_INT(predict(&v, &c, T(3, 7, 30), &p), LULL_OK);
+	T_EQ_INT(p.next.likely_utc, T(3, 9, 45));
+	lull_sleepv_free(&v);
+}
+
+/*
+ * A window into the night counts half by its length and half by the
+ * clock time it led to.  Bedtime was 19:00 on the last three days, after
+ * a nap that ended at 15:00, 16:00 and 17:00; today's ended at 16:00.
+ * Those windows (4, 3 and 2 hours) become 3h30, 3h00 and 2h30 with the
+ * clock's 3 hours from now; the median is 3h00, and their spread (16.6
+ * minutes) pulls it 3 minutes toward the band's middle: 18:57:03.
+ */
+static void
+test_clock_share(void)
+{
+	static const int nap_end[4] = { 15, 16, 17, 16 };
+	struct lull_sleepv v = { 0 };
+	struct lull_prediction p;
+	struct lull_child c;
+	int d;
+
+	base = lull_days_from_civil(2026, 6, 1);
+	kid(&c, 240);
+	for (d = -1; d < 3; d++) {
+		add(&v, T(d, 19, 0), T(d + 1, 7, 0));
+		add(&v, T(d + 1, 12, 0), T(d + 1, nap_end[d + 1], 0));
+	}
+	T_EQ_INT(predict(&v, &c, T(3, 16, 15), &p), LULL_OK);
+	T_CHECK(p.next.valid && p.next.personal);
+	T_EQ_INT(p.next.kind, LULL_SLEEP_NIGHT);
+	T_EQ_INT(p.next.samples, 7);
+	T_EQ_INT(p.next.likely_utc, T(3, 18, 57) + 3); /* 16:00 + 10623 s */
+	T_EQ_INT(p.bedtime.likely_utc, p.next.likely_utc);
+	lull_sleepv_free(&v);
+}
+
+/*
  * Walking forward through 20 regular days: the child's own windows hit
  * every onset; the age band (2 to 3 hours at 8 months, 2h30 the likely
  * time) is exact after the morning wake, 30 minutes early for the second
@@ -260,6 +342,8 @@ static const struct t_case cases[] = {
 	{ "a regular child", test_regular },
 	{ "a newborn: the age band alone", test_newborn_fallback },
 	{ "a nap transition", test_nap_transition },
+	{ "scattered windows lean on the age band", test_toward_band },
+	{ "the clock's share of a window into the night", test_clock_share },
 	{ "only the recent log counts", test_only_recent_log },
 	{ "walk-forward evaluation", test_eval },
 	{ "teardown", teardown },

@@ -12,6 +12,7 @@
 
 #include <jansson.h>
 
+#include "lull/care.h"
 #include "lull/err.h"
 #include "lull/model.h"
 #include "lull/store.h"
@@ -43,26 +44,39 @@ json_t *lull_json_feed(const struct lull_feed *, const struct lull_tz *,
     const struct lull_names *);
 json_t *lull_json_tag(const struct lull_tag *, const struct lull_tz *,
     const struct lull_names *);
+/* A personal record with the members its kind uses (docs/export.md);
+ * hand it only to someone lull_personal_visible() lets see it. */
+json_t *lull_json_personal(const struct lull_personal *,
+    const struct lull_tz *, const struct lull_names *);
+json_t *lull_json_ritual(const struct lull_ritual *, const struct lull_tz *,
+    const struct lull_names *);
 
 /*
  * Everything household "household_id" stored, as one JSON document
- * (docs/export.md).  *out is a malloc'd string the caller frees.
+ * (docs/export.md), as adult "viewer_id" may see it: the journal whole,
+ * and of the adults' personal records only what lull_personal_visible()
+ * shows them (their own, and what others shared with them); a viewer of
+ * 0 gets none.  The document counts the records it left out
+ * ("personal_omitted").  *out is a malloc'd string the caller frees.
  */
 LULL_MUST_CHECK enum lull_err lull_export_json(struct lull_store *,
-    int64_t household_id, const struct lull_tz *, int64_t now_utc,
-    char **out, struct lull_errinfo *ei);
+    int64_t household_id, int64_t viewer_id, const struct lull_tz *,
+    int64_t now_utc, char **out, struct lull_errinfo *ei);
 
 struct lull_restore_stats {
 	size_t caregivers, children, sleeps, wakings, feeds, tags;
+	size_t personal, rituals;
 };
 
 /*
  * Restore an export into the store, all or nothing, in one transaction.
  * With no household in the store, one is created from the export; with
- * one, it must hold no children or caregivers unless "replace" is set,
- * which wipes it first (inside the same transaction).  The household's
- * name and zone are taken from the export.  Records keep who logged them
- * and when.  Errors name the place in the document, e.g.
+ * one, it must hold no children, caregivers or rituals unless "replace"
+ * is set, which wipes it first (inside the same transaction).  The
+ * household's name, zone and settings are taken from the export.
+ * Records keep who logged them and when; a personal record is restored
+ * as its author's (lull_store_personal_restore()).  Errors name the
+ * place in the document, e.g.
  * "backup.json: sleeps[12].wakings[0].end: ...", or the line and column
  * of a syntax error.  "source" names the input in messages.
  */

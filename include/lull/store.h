@@ -29,6 +29,7 @@
 
 #include <stdint.h>
 
+#include "lull/care.h"
 #include "lull/err.h"
 #include "lull/model.h"
 #include "lull/plan.h"
@@ -71,12 +72,14 @@ LULL_MUST_CHECK enum lull_err lull_store_household_get(struct lull_store *,
     int64_t id, struct lull_household *out);
 LULL_MUST_CHECK enum lull_err lull_store_household_update(struct lull_store *,
     struct lull_household *, const struct lull_actor *);
-/* Delete every child (with their entries and plans) and caregiver of the
- * household, keep it. */
+/* Delete every child (with their entries and plans), caregiver (with
+ * their personal records) and ritual of the household, keep it. */
 LULL_MUST_CHECK enum lull_err lull_store_household_clear(struct lull_store *,
     int64_t household_id);
 
-/* Caregivers: names are unique within a household (LULL_ECONFLICT). */
+/* Caregivers: names are unique within a household (LULL_ECONFLICT).
+ * Deleting one deletes their personal records and the notes written to
+ * them; their journal entries stay, unattributed. */
 LULL_MUST_CHECK enum lull_err lull_store_caregiver_add(struct lull_store *,
     const struct lull_caregiver *, const struct lull_actor *, int64_t *id);
 LULL_MUST_CHECK enum lull_err lull_store_caregiver_get(struct lull_store *,
@@ -250,5 +253,70 @@ LULL_MUST_CHECK enum lull_err lull_store_plan_event_add(struct lull_store *,
 /* The plan's history, oldest first. */
 LULL_MUST_CHECK enum lull_err lull_store_plan_events(struct lull_store *,
     int64_t plan_id, struct lull_plan_eventv *out);
+
+/*
+ * The adults' own records (care.h).  Privacy is enforced here, for every
+ * caller:
+ *  - writes: only the author adds, changes or deletes a record.  _add
+ *    takes the author from actor->caregiver_id (p->author_id is
+ *    overwritten; an actor of 0 or of another household is refused with
+ *    LULL_EINVAL, field "as"), runs lull_personal_check() (a screen's
+ *    total, band and self_harm are computed and written back into "p"),
+ *    checks that to_id is another adult of the household, and fills p->id
+ *    and p->meta.  _update and _delete by anyone but the author answer as
+ *    for a record that does not exist when the actor may not see it, and
+ *    LULL_EINVAL (field "as") when they may see it but did not write it.
+ *  - reads: "viewer_id" is the adult reading; a record lull_personal_
+ *    visible() does not show them is LULL_ENOTFOUND on _get and left out
+ *    of _list, exactly like one that does not exist.  A viewer of 0 sees
+ *    nothing personal.
+ * The one-check-in-a-day rule is a LULL_ECONFLICT naming "day".  A field
+ * the record's kind does not use (care.h) is refused (LULL_EINVAL naming
+ * it) rather than dropped; a blank text counts as none.  On _update a
+ * record keeps its household, author and kind.
+ */
+LULL_MUST_CHECK enum lull_err lull_store_personal_add(struct lull_store *,
+    struct lull_personal *p, const struct lull_actor *);
+LULL_MUST_CHECK enum lull_err lull_store_personal_get(struct lull_store *,
+    int64_t id, int64_t viewer_id, struct lull_personal *out);
+LULL_MUST_CHECK enum lull_err lull_store_personal_update(struct lull_store *,
+    struct lull_personal *p, const struct lull_actor *);
+LULL_MUST_CHECK enum lull_err lull_store_personal_delete(struct lull_store *,
+    int64_t id, const struct lull_actor *);
+/*
+ * The records of days [from_day, to_day] the viewer may see, of one kind
+ * (kind -1: every kind), oldest first (by day, then start, then id).
+ */
+LULL_MUST_CHECK enum lull_err lull_store_personal_list(struct lull_store *,
+    int64_t household_id, int64_t viewer_id, int kind, int32_t from_day,
+    int32_t to_day, struct lull_personalv *out);
+/*
+ * For a restore only: add "p" as its author (p->author_id, which must be
+ * an adult of p->household_id) with its meta kept as given.
+ */
+LULL_MUST_CHECK enum lull_err lull_store_personal_restore(struct lull_store *,
+    struct lull_personal *p);
+/*
+ * How many personal records the household holds, whoever wrote them and
+ * whoever may see them: a number, nothing of their content (an export
+ * says how many records it left out, so that none is lost unseen).
+ */
+LULL_MUST_CHECK enum lull_err lull_store_personal_count(struct lull_store *,
+    int64_t household_id, size_t *n);
+
+/* Rituals: shared by the household's adults; names unique within it;
+ * lull_ritual_check() on add and update. */
+LULL_MUST_CHECK enum lull_err lull_store_ritual_add(struct lull_store *,
+    struct lull_ritual *, const struct lull_actor *);
+LULL_MUST_CHECK enum lull_err lull_store_ritual_get(struct lull_store *,
+    int64_t id, struct lull_ritual *out);
+LULL_MUST_CHECK enum lull_err lull_store_ritual_find(struct lull_store *,
+    int64_t household_id, const char *name, struct lull_ritual *out);
+LULL_MUST_CHECK enum lull_err lull_store_ritual_update(struct lull_store *,
+    struct lull_ritual *, const struct lull_actor *);
+LULL_MUST_CHECK enum lull_err lull_store_ritual_delete(struct lull_store *,
+    int64_t id);
+LULL_MUST_CHECK enum lull_err lull_store_ritual_list(struct lull_store *,
+    int64_t household_id, struct lull_ritualv *out);
 
 #endif

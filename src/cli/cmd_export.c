@@ -107,8 +107,8 @@ cmd_export(struct cli *cli)
 
 	if (out == NULL)
 		out = cli_opt(cli, "output");
-	rc = lull_export_json(cli->st, cli->hh.id, cli->tz, cli->now, &text,
-	    &ei);
+	rc = lull_export_json(cli->st, cli->hh.id, cli->actor.caregiver_id,
+	    cli->tz, cli->now, &text, &ei);
 	if (rc != LULL_OK)
 		return cli_fail(cli, rc, &ei);
 	if (out == NULL || strcmp(out, "-") == 0)

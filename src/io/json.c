@@ -12,9 +12,11 @@
 #include <jansson.h>
 
 #include "lull/cal.h"
+#include "lull/care.h"
 #include "lull/json.h"
 #include "lull/plan.h"
 #include "lull/plan_json.h"
+#include "lull/screen.h"
 #include "lull/tzload.h"
 
 #define GENERATOR "lull 0.1.0"
@@ -133,6 +135,35 @@ put_id(json_t *o, const struct lull_names *nm, int64_t id)
 	return put(o, "id", json_integer(id));
 }
 
+/* Days of the week as the export names them, Monday first (bit 0). */
+static const char *const day_names[7] = {
+	"mon", "tue", "wed", "thu", "fri", "sat", "sun"
+};
+
+static int
+day_parse(const char *s)
+{
+	int i;
+
+	for (i = 0; i < 7; i++)
+		if (strcmp(day_names[i], s) == 0)
+			return i;
+	return -1;
+}
+
+static json_t *
+jdays(unsigned set)
+{
+	json_t *a = json_array();
+	int i, ok = a != NULL;
+
+	for (i = 0; ok && i < 7; i++)
+		if (set & (1u << i))
+			ok = json_array_append_new(a,
+				 json_string(day_names[i])) == 0;
+	return finish(a, ok);
+}
+
 json_t *
 lull_json_caregiver(const struct lull_caregiver *c, const struct lull_tz *tz,
     const struct lull_names *nm)
@@ -142,6 +173,9 @@ lull_json_caregiver(const struct lull_caregiver *c, const struct lull_tz *tz,
 
 	ok &= put_id(o, nm, c->id);
 	ok &= put(o, "name", jstr(c->name));
+	ok &= put(o, "role", jstr(lull_role_name(c->role)));
+	ok &= put(o, "night_feeds", jstr(lull_night_feeds_name(c->night_feeds)));
+	ok &= put(o, "work_days", jdays(c->work_days));
 	ok &= put_meta(o, &c->meta, tz, nm);
 	return finish(o, ok);
 }
@@ -247,6 +281,115 @@ lull_json_tag(const struct lull_tag *t, const struct lull_tz *tz,
 	return finish(o, ok);
 }
 
+static json_t *
+jshare(unsigned share)
+{
+	json_t *a = json_array();
+	int ok = a != NULL;
+
+	if (ok && (share & LULL_SHARE_PARTNER))
+		ok = json_array_append_new(a, json_string("partner")) == 0;
+	if (ok && (share & LULL_SHARE_CONSULTANT))
+		ok = json_array_append_new(a, json_string("consultant")) == 0;
+	return finish(a, ok);
+}
+
+static json_t *
+janswers(const int *v, int n)
+{
+	json_t *a = json_array();
+	int i, ok = a != NULL;
+
+	for (i = 0; ok && i < n; i++)
+		ok = json_array_append_new(a, json_integer(v[i])) == 0;
+	return finish(a, ok);
+}
+
+/*
+ * The members a kind uses (care.h), in a fixed order; the scored ones of
+ * a screen are there for reading, a restore scores the answers again.
+ */
+json_t *
+lull_json_personal(const struct lull_personal *p, const struct lull_tz *tz,
+    const struct lull_names *nm)
+{
+	json_t *o = json_object();
+	int ok = 1;
+
+	ok &= put_id(o, nm, p->id);
+	ok &= put(o, "author", jstr(caregiver_name(nm, p->author_id)));
+	ok &= put(o, "kind", jstr(lull_personal_kind_name(p->kind)));
+	ok &= put(o, "day", jdate(p->day));
+	if (p->kind == LULL_PERSONAL_SLEEP) {
+		ok &= put(o, "start", jtime(tz, p->start_utc));
+		ok &= put(o, "end", jtime(tz, p->end_utc));
+	} else
+		ok &= put(o, "at", jtime(tz, p->start_utc));
+	switch (p->kind) {
+	case LULL_PERSONAL_CHECKIN:
+		ok &= put(o, "energy", jint(p->energy));
+		ok &= put(o, "mood", jint(p->mood));
+		break;
+	case LULL_PERSONAL_SCREEN:
+		ok &= put(o, "instrument", jstr(p->instrument));
+		ok &= put(o, "answers", janswers(p->answers, p->nanswers));
+		ok &= put(o, "total", jint(p->total));
+		ok &= put(o, "band", p->band[0] != '\0' ?
+			json_string(p->band) : json_null());
+		ok &= put(o, "self_harm", json_boolean(p->self_harm));
+		break;
+	case LULL_PERSONAL_COUPLE:
+		ok &= put(o, "appreciation", jstr(p->appreciation));
+		ok &= put(o, "need", jstr(p->need));
+		ok &= put(o, "repair", jstr(p->repair));
+		ok &= put(o, "connection", jstr(p->connection));
+		break;
+	case LULL_PERSONAL_APPRECIATION:
+		ok &= put(o, "to", jstr(caregiver_name(nm, p->to_id)));
+		ok &= put(o, "appreciation", jstr(p->appreciation));
+		break;
+	default:
+		break;
+	}
+	ok &= put(o, "note", jstr(p->note));
+	ok &= put(o, "share", jshare(p->share));
+	ok &= put_meta(o, &p->meta, tz, nm);
+	return finish(o, ok);
+}
+
+static json_t *
+jclock(int32_t min)
+{
+	char buf[8];
+
+	if (min == LULL_UNKNOWN)
+		return json_null();
+	snprintf(buf, sizeof(buf), "%02d:%02d", (int)(min / 60 % 24),
+	    (int)(min % 60));
+	return json_string(buf);
+}
+
+json_t *
+lull_json_ritual(const struct lull_ritual *r, const struct lull_tz *tz,
+    const struct lull_names *nm)
+{
+	json_t *o = json_object();
+	int ok = 1;
+
+	ok &= put_id(o, nm, r->id);
+	ok &= put(o, "name", jstr(r->name));
+	ok &= put(o, "every", jstr(lull_ritual_every_name(r->every)));
+	ok &= put(o, "weekday",
+	    r->every == LULL_RITUAL_WEEKLY && r->weekday >= 0 &&
+		    r->weekday < 7 ?
+		json_string(day_names[r->weekday]) :
+		json_null());
+	ok &= put(o, "at", jclock(r->at_min));
+	ok &= put(o, "note", jstr(r->note));
+	ok &= put_meta(o, &r->meta, tz, nm);
+	return finish(o, ok);
+}
+
 /* ---- export ---------------------------------------------------------- */
 
 static enum lull_err
@@ -336,9 +479,29 @@ export_plans(struct lull_store *st, json_t *a,
 	return LULL_OK;
 }
 
+/*
+ * The household's settings for the parents' side, each only when it is
+ * not the default, so that a family that never set one exports as it
+ * always did.
+ */
+static int
+put_household_care(json_t *h, const struct lull_household *hh)
+{
+	int ok = 1;
+
+	if (hh->core_block_min != 0)
+		ok &= put(h, "core_block_min",
+		    json_integer(hh->core_block_min));
+	if (hh->emergency != NULL)
+		ok &= put(h, "emergency", json_string(hh->emergency));
+	if (hh->crisis_lines != NULL)
+		ok &= put(h, "crisis_lines", json_string(hh->crisis_lines));
+	return ok;
+}
+
 enum lull_err
 lull_export_json(struct lull_store *st, int64_t household_id,
-    const struct lull_tz *tz, int64_t now_utc, char **out,
+    int64_t viewer_id, const struct lull_tz *tz, int64_t now_utc, char **out,
     struct lull_errinfo *ei)
 {
 	struct lull_household hh = { 0 };
@@ -348,11 +511,13 @@ lull_export_json(struct lull_store *st, int64_t household_id,
 	struct lull_feedv fd = { 0 };
 	struct lull_tagv tg = { 0 };
 	struct lull_plan_recordv pl = { 0 };
+	struct lull_personalv pv = { 0 };
+	struct lull_ritualv rv = { 0 };
 	struct lull_names nm;
 	json_t *doc = NULL, *h, *a;
 	enum lull_err rc;
 	int ok = 1;
-	size_t i;
+	size_t i, total = 0;
 
 	*out = NULL;
 	if ((rc = lull_store_household_get(st, household_id, &hh)) ||
@@ -364,7 +529,12 @@ lull_export_json(struct lull_store *st, int64_t household_id,
 		 &fd)) ||
 	    (rc = lull_store_tag_range(st, hh.id, 0, INT32_MIN + 1, INT32_MAX,
 		 &tg)) ||
-	    (rc = lull_store_plan_list(st, hh.id, &pl))) {
+	    (rc = lull_store_plan_list(st, hh.id, &pl)) ||
+	    (rc = lull_store_ritual_list(st, hh.id, &rv)) ||
+	    /* Only what this adult may see; the store decides. */
+	    (rc = lull_store_personal_list(st, hh.id, viewer_id, -1,
+		 INT32_MIN + 1, INT32_MAX, &pv)) ||
+	    (rc = lull_store_personal_count(st, hh.id, &total))) {
 		rc = store_fail(st, rc, ei);
 		goto done;
 	}
@@ -379,6 +549,7 @@ lull_export_json(struct lull_store *st, int64_t household_id,
 	ok &= put(h, "name", jstr(hh.name));
 	ok &= put(h, "tz", jstr(hh.tz));
 	ok &= put(h, "created_at", jtime(tz, hh.meta.created_utc));
+	ok &= put_household_care(h, &hh);
 	ok &= put(doc, "household", h);
 	ok &= put(doc, "caregivers", a = json_array());
 	for (i = 0; ok && i < cg.n; i++)
@@ -398,6 +569,16 @@ lull_export_json(struct lull_store *st, int64_t household_id,
 	ok &= put(doc, "plans", a = json_array());
 	if (ok && (rc = export_plans(st, a, &pl, tz, &nm, ei)) != LULL_OK)
 		goto done;
+	ok &= put(doc, "rituals", a = json_array());
+	for (i = 0; ok && i < rv.n; i++)
+		ok = append(a, lull_json_ritual(&rv.v[i], tz, &nm));
+	ok &= put(doc, "personal", a = json_array());
+	for (i = 0; ok && i < pv.n; i++)
+		ok = append(a, lull_json_personal(&pv.v[i], tz, &nm));
+	/* Nothing left out unsaid: how many records were not this adult's
+	 * to see (never which, nor whose). */
+	ok &= put(doc, "personal_omitted",
+	    json_integer(total > pv.n ? (json_int_t)(total - pv.n) : 0));
 	if (!ok || (*out = json_dumps(doc, JSON_INDENT(2))) == NULL)
 		rc = lull_errinfo_set(ei, LULL_ENOMEM, "", "out of memory");
 done:
@@ -409,6 +590,8 @@ done:
 	lull_feedv_free(&fd);
 	lull_tagv_free(&tg);
 	lull_plan_recordv_free(&pl);
+	lull_ritualv_free(&rv);
+	lull_personalv_free(&pv);
 	return rc;
 }
 
@@ -624,6 +807,30 @@ rd_meta(struct rd *r, json_t *o, struct lull_meta *m)
 	return LULL_OK;
 }
 
+/* A set of days of the week, ["mon", "thu"]; missing or null is none. */
+static enum lull_err
+rd_days(struct rd *r, json_t *o, const char *key, unsigned *out)
+{
+	json_t *a = json_object_get(o, key), *v;
+	size_t i;
+	int d;
+
+	*out = 0;
+	if (a == NULL || json_is_null(a))
+		return LULL_OK;
+	if (!json_is_array(a))
+		return rd_err(r, key, "should be an array of days (\"mon\" to "
+		    "\"sun\")");
+	json_array_foreach(a, i, v) {
+		d = json_is_string(v) ? day_parse(json_string_value(v)) : -1;
+		if (d < 0)
+			return rd_err(r, key, "item %zu is not a day of the "
+			    "week (\"mon\" to \"sun\")", i);
+		*out |= 1u << d;
+	}
+	return LULL_OK;
+}
+
 static json_t *
 rd_array(struct rd *r, json_t *doc, const char *key, enum lull_err *rc)
 {
@@ -653,23 +860,36 @@ restore_household(struct rd *r, struct lull_store *st, json_t *doc,
 	struct lull_household hh = { 0 }, have = { 0 };
 	struct lull_caregiverv cg = { 0 };
 	struct lull_childv ch = { 0 };
+	struct lull_ritualv rv = { 0 };
 	json_t *h = json_object_get(doc, "household");
 	const char *name, *zone;
 	struct lull_errinfo e;
 	enum lull_err rc;
 
+	const char *emergency, *lines;
+	int32_t core;
+
 	snprintf(r->path, sizeof(r->path), "household");
 	if (!json_is_object(h))
 		return rd_err(r, "", "is missing or not an object");
 	if ((rc = rd_str(r, h, "name", 0, &name)) ||
-	    (rc = rd_str(r, h, "tz", 1, &zone)))
+	    (rc = rd_str(r, h, "tz", 1, &zone)) ||
+	    (rc = rd_int(r, h, "core_block_min", 0, 24 * 60, &core)) ||
+	    (rc = rd_str(r, h, "emergency", 0, &emergency)) ||
+	    (rc = rd_str(r, h, "crisis_lines", 0, &lines)))
 		return rc;
+	/* Missing or null: the defaults (model.h). */
+	if (core == LULL_UNKNOWN)
+		core = 0;
 	if ((rc = lull_tz_load(tz, zone, &e)) != LULL_OK)
 		return rd_err(r, "tz", "%s", e.msg);
 	rc = lull_store_household_get(st, 0, &have);
 	if (rc == LULL_ENOTFOUND) {
 		hh.name = (char *)(uintptr_t)(name ? name : "");
 		hh.tz = (char *)(uintptr_t)zone;
+		hh.core_block_min = core;
+		hh.emergency = (char *)(uintptr_t)emergency;
+		hh.crisis_lines = (char *)(uintptr_t)lines;
 		/* Kept as exported, so that a restore is exact. */
 		if ((rc = rd_time(r, h, "created_at", 0,
 			 &hh.meta.created_utc)) != LULL_OK)
@@ -678,7 +898,7 @@ restore_household(struct rd *r, struct lull_store *st, json_t *doc,
 			hh.meta.created_utc = 0;
 		hh.meta.updated_utc = hh.meta.created_utc;
 		if ((rc = lull_store_household_add(st, &hh, actor, hid)))
-			return store_fail(st, rc, r->ei);
+			return rd_wrap(r, rc, lull_store_error(st));
 		return LULL_OK;
 	}
 	if (rc != LULL_OK)
@@ -688,10 +908,12 @@ restore_household(struct rd *r, struct lull_store *st, json_t *doc,
 		rc = lull_store_household_clear(st, have.id);
 	} else if ((rc = lull_store_child_list(st, have.id, &ch)) == LULL_OK &&
 	    (rc = lull_store_caregiver_list(st, have.id, &cg)) == LULL_OK &&
-	    (ch.n > 0 || cg.n > 0)) {
+	    (rc = lull_store_ritual_list(st, have.id, &rv)) == LULL_OK &&
+	    (ch.n > 0 || cg.n > 0 || rv.n > 0)) {
 		lull_household_free(&have);
 		lull_childv_free(&ch);
 		lull_caregiverv_free(&cg);
+		lull_ritualv_free(&rv);
 		return lull_errinfo_set(r->ei, LULL_ECONFLICT, "",
 		    "%s: this journal already holds a household with data; "
 		    "restore into a new file (--db) or add --replace to wipe "
@@ -700,19 +922,27 @@ restore_household(struct rd *r, struct lull_store *st, json_t *doc,
 	}
 	lull_childv_free(&ch);
 	lull_caregiverv_free(&cg);
+	lull_ritualv_free(&rv);
 	if (rc != LULL_OK) {
 		lull_household_free(&have);
 		return store_fail(st, rc, r->ei);
 	}
 	free(have.name);
 	free(have.tz);
+	free(have.emergency);
+	free(have.crisis_lines);
 	have.name = strdup(name ? name : "");
 	have.tz = strdup(zone);
+	have.core_block_min = core;
+	have.emergency = emergency != NULL ? strdup(emergency) : NULL;
+	have.crisis_lines = lines != NULL ? strdup(lines) : NULL;
 	have.meta.version = 0;
-	if (have.name == NULL || have.tz == NULL)
+	if (have.name == NULL || have.tz == NULL ||
+	    (emergency != NULL && have.emergency == NULL) ||
+	    (lines != NULL && have.crisis_lines == NULL))
 		rc = lull_errinfo_set(r->ei, LULL_ENOMEM, "", "out of memory");
 	else if ((rc = lull_store_household_update(st, &have, actor)))
-		rc = store_fail(st, rc, r->ei);
+		rc = rd_wrap(r, rc, lull_store_error(st));
 	lull_household_free(&have);
 	return rc;
 }
@@ -733,13 +963,23 @@ restore_caregivers(struct rd *r, struct lull_store *st, json_t *doc,
 	json_array_foreach(a, i, o) {
 		struct lull_caregiver c;
 		const char *name;
+		int role, feeds;
 
 		memset(&c, 0, sizeof(c));
 		rd_at(r, "caregivers", i);
 		if (!json_is_object(o))
 			return rd_err(r, "", "should be an object");
-		if ((rc = rd_str(r, o, "name", 1, &name)))
+		/* Without a role (an export from before them): a parent
+		 * who gives a bottle, as the migration made everyone. */
+		if ((rc = rd_str(r, o, "name", 1, &name)) ||
+		    (rc = rd_enum(r, o, "role", lull_role_parse,
+			 LULL_ROLE_PARENT, &role)) ||
+		    (rc = rd_enum(r, o, "night_feeds", lull_night_feeds_parse,
+			 LULL_NIGHT_BOTTLE, &feeds)) ||
+		    (rc = rd_days(r, o, "work_days", &c.work_days)))
 			return rc;
+		c.role = (enum lull_role)role;
+		c.night_feeds = (enum lull_night_feeds)feeds;
 		c.household_id = hid;
 		c.name = (char *)(uintptr_t)name;
 		if ((rc = lull_store_caregiver_add(st, &c, actor, &c.id)))
@@ -1216,6 +1456,210 @@ restore_plans(struct rd *r, struct lull_store *st, json_t *doc,
 	return rc;
 }
 
+static enum lull_err
+rd_share(struct rd *r, json_t *o, unsigned *out)
+{
+	json_t *a = json_object_get(o, "share"), *v;
+	const char *w;
+	size_t i;
+
+	*out = 0;
+	if (a == NULL || json_is_null(a))
+		return LULL_OK;
+	if (!json_is_array(a))
+		return rd_err(r, "share", "should be an array of \"partner\", "
+		    "\"consultant\"");
+	json_array_foreach(a, i, v) {
+		w = json_is_string(v) ? json_string_value(v) : "";
+		if (strcmp(w, "partner") == 0)
+			*out |= LULL_SHARE_PARTNER;
+		else if (strcmp(w, "consultant") == 0)
+			*out |= LULL_SHARE_CONSULTANT;
+		else
+			return rd_err(r, "share", "item %zu is neither "
+			    "\"partner\" nor \"consultant\"", i);
+	}
+	return LULL_OK;
+}
+
+/* A screen's answers, item 1 first: whole numbers, scored by the store. */
+static enum lull_err
+rd_answers(struct rd *r, json_t *o, struct lull_personal *p)
+{
+	json_t *a = json_object_get(o, "answers"), *v;
+	size_t i;
+
+	p->nanswers = 0;
+	if (a == NULL || json_is_null(a))
+		return LULL_OK;
+	if (!json_is_array(a))
+		return rd_err(r, "answers", "should be an array of numbers");
+	if (json_array_size(a) > LULL_SCREEN_MAXITEMS)
+		return rd_err(r, "answers", "%zu answers, more than any "
+		    "screen has (%d)", json_array_size(a),
+		    LULL_SCREEN_MAXITEMS);
+	json_array_foreach(a, i, v) {
+		if (!json_is_integer(v) || json_integer_value(v) < 0 ||
+		    json_integer_value(v) > 99)
+			return rd_err(r, "answers", "item %zu is not an "
+			    "answer (0 to 3)", i);
+		p->answers[p->nanswers++] = (int)json_integer_value(v);
+	}
+	return LULL_OK;
+}
+
+/*
+ * One personal record, every member read whatever the kind: the store
+ * refuses a member the kind does not use, so nothing in the file is
+ * dropped unsaid.  The scored members of a screen (total, band,
+ * self_harm) are not read: the store scores the answers again.
+ */
+static enum lull_err
+decode_personal(struct rd *r, json_t *o, const struct lull_actor *actor,
+    struct lull_personal *p)
+{
+	const char *instrument;
+	enum lull_err rc;
+	int kind;
+
+	if (!json_is_object(o))
+		return rd_err(r, "", "should be an object");
+	if ((rc = rd_need_enum(r, o, "kind", lull_personal_kind_parse,
+		 &kind)))
+		return rc;
+	p->kind = (enum lull_personal_kind)kind;
+	if ((rc = rd_caregiver(r, o, "author", &p->author_id)))
+		return rc;
+	if (p->author_id == 0)
+		return rd_err(r, "author", "is missing");
+	if ((rc = rd_date(r, o, "day", 1, &p->day)) ||
+	    (rc = rd_time(r, o, p->kind == LULL_PERSONAL_SLEEP ? "start" : "at",
+		 0, &p->start_utc)) ||
+	    (rc = rd_time(r, o, "end", 0, &p->end_utc)) ||
+	    (rc = rd_int(r, o, "energy", LULL_CHECKIN_MIN, LULL_CHECKIN_MAX,
+		 &p->energy)) ||
+	    (rc = rd_int(r, o, "mood", LULL_CHECKIN_MIN, LULL_CHECKIN_MAX,
+		 &p->mood)) ||
+	    (rc = rd_str(r, o, "instrument", 0, &instrument)) ||
+	    (rc = rd_answers(r, o, p)) ||
+	    (rc = rd_caregiver(r, o, "to", &p->to_id)) ||
+	    (rc = rd_dupstr(r, o, "appreciation", &p->appreciation)) ||
+	    (rc = rd_dupstr(r, o, "need", &p->need)) ||
+	    (rc = rd_dupstr(r, o, "repair", &p->repair)) ||
+	    (rc = rd_dupstr(r, o, "connection", &p->connection)) ||
+	    (rc = rd_dupstr(r, o, "note", &p->note)) ||
+	    (rc = rd_share(r, o, &p->share)) ||
+	    (rc = rd_meta(r, o, &p->meta)))
+		return rc;
+	if (instrument != NULL) {
+		if (strlen(instrument) >= sizeof(p->instrument))
+			return rd_err(r, "instrument", "\"%s\" is not one of "
+			    "%s", instrument, LULL_SCREEN_NAMES);
+		memcpy(p->instrument, instrument, strlen(instrument) + 1);
+	}
+	/* An export without the time it was written: written now, by its
+	 * author (the store keeps a restored record's meta as given). */
+	if (p->meta.created_utc == 0) {
+		p->meta.created_utc = p->meta.updated_utc = actor->now_utc;
+		p->meta.created_by = p->meta.updated_by = p->author_id;
+		p->meta.version = 1;
+	}
+	return LULL_OK;
+}
+
+static enum lull_err
+restore_personal(struct rd *r, struct lull_store *st, json_t *doc,
+    int64_t hid, const struct lull_actor *actor, size_t *n)
+{
+	enum lull_err rc;
+	json_t *a = rd_array(r, doc, "personal", &rc), *o;
+	size_t i;
+
+	json_array_foreach(a, i, o) {
+		struct lull_personal p;
+
+		lull_personal_init(&p);
+		rd_at(r, "personal", i);
+		p.household_id = hid;
+		rc = decode_personal(r, o, actor, &p);
+		if (rc == LULL_OK &&
+		    (rc = lull_store_personal_restore(st, &p)) != LULL_OK)
+			rc = rd_wrap(r, rc, lull_store_error(st));
+		lull_personal_free(&p);
+		if (rc != LULL_OK)
+			return rc;
+		(*n)++;
+	}
+	return rc;
+}
+
+/* "HH:MM", local; missing or null is "any time". */
+static enum lull_err
+rd_clock(struct rd *r, json_t *o, const char *key, int32_t *out)
+{
+	const char *s;
+	enum lull_err rc;
+	unsigned h, m;
+	char end;
+
+	*out = LULL_UNKNOWN;
+	if ((rc = rd_str(r, o, key, 0, &s)) || s == NULL)
+		return rc;
+	if (strlen(s) != 5 || sscanf(s, "%2u:%2u%c", &h, &m, &end) != 2 ||
+	    h > 23 || m > 59)
+		return rd_err(r, key, "\"%s\" is not a time of day (HH:MM)",
+		    s);
+	*out = (int32_t)(h * 60 + m);
+	return LULL_OK;
+}
+
+static enum lull_err
+restore_rituals(struct rd *r, struct lull_store *st, json_t *doc,
+    int64_t hid, const struct lull_actor *actor, size_t *n)
+{
+	enum lull_err rc;
+	json_t *a = rd_array(r, doc, "rituals", &rc), *o;
+	size_t i;
+
+	json_array_foreach(a, i, o) {
+		struct lull_ritual t;
+		const char *day;
+		int every;
+
+		lull_ritual_init(&t);
+		rd_at(r, "rituals", i);
+		if (!json_is_object(o))
+			return rd_err(r, "", "should be an object");
+		if ((rc = rd_need_enum(r, o, "every", lull_ritual_every_parse,
+			 &every)) ||
+		    (rc = rd_str(r, o, "weekday", 0, &day)) ||
+		    (rc = rd_clock(r, o, "at", &t.at_min)) ||
+		    (rc = rd_meta(r, o, &t.meta)) ||
+		    (rc = rd_dupstr(r, o, "name", &t.name)) ||
+		    (rc = rd_dupstr(r, o, "note", &t.note))) {
+			lull_ritual_free(&t);
+			return rc;
+		}
+		t.every = (enum lull_ritual_every)every;
+		/* A weekly ritual without its day is refused by the store. */
+		t.weekday = day == NULL ? (every == LULL_RITUAL_WEEKLY ? -1 : 0)
+					: day_parse(day);
+		if (day != NULL && t.weekday < 0) {
+			lull_ritual_free(&t);
+			return rd_err(r, "weekday", "\"%s\" is not a day of "
+			    "the week (\"mon\" to \"sun\")", day);
+		}
+		t.household_id = hid;
+		if ((rc = lull_store_ritual_add(st, &t, actor)) != LULL_OK)
+			rc = rd_wrap(r, rc, lull_store_error(st));
+		lull_ritual_free(&t);
+		if (rc != LULL_OK)
+			return rc;
+		(*n)++;
+	}
+	return rc;
+}
+
 enum lull_err
 lull_restore_json(struct lull_store *st, const char *text, size_t len,
     const char *source, int replace, const struct lull_actor *actor,
@@ -1263,7 +1707,10 @@ lull_restore_json(struct lull_store *st, const char *text, size_t len,
 	    (rc = restore_sleeps(&r, st, doc, tz, actor, stats)) ||
 	    (rc = restore_feeds(&r, st, doc, tz, actor, &stats->feeds)) ||
 	    (rc = restore_tags(&r, st, doc, actor, &stats->tags)) ||
-	    (rc = restore_plans(&r, st, doc, actor)))
+	    (rc = restore_plans(&r, st, doc, actor)) ||
+	    (rc = restore_rituals(&r, st, doc, hid, actor, &stats->rituals)) ||
+	    (rc = restore_personal(&r, st, doc, hid, actor,
+		 &stats->personal)))
 		lull_store_rollback(st);
 	else if ((rc = lull_store_commit(st)) != LULL_OK)
 		rc = store_fail(st, rc, ei);

@@ -12,8 +12,10 @@
 #include <string.h>
 
 #include "lull/cal.h"
+#include "lull/care.h"
 #include "lull/journal.h"
 #include "lull/plan.h"
+#include "lull/screen.h"
 #include "lull/store.h"
 
 #include "store/store_int.h"
@@ -532,6 +534,13 @@ household_fields(struct lull_store *st, const struct lull_household *h)
 	if (rc == LULL_OK)
 		rc =
 		    need_text(st, h->tz, "tz", "a household needs a time zone");
+	/* 0 is the default target (rota.h); the schema holds the range. */
+	if (rc == LULL_OK && h->core_block_min != 0 &&
+	    (h->core_block_min < 180 || h->core_block_min > 480))
+		rc = lull_errinfo_set(&st->ei, LULL_EINVAL, "core_block_min",
+		    "core_block_min: %ld minutes is not a sleep target "
+		    "(give 180 to 480 minutes, or 0 for the default)",
+		    (long)h->core_block_min);
 	return rc;
 }
 
@@ -640,6 +649,29 @@ lull_store_household_clear(struct lull_store *st, int64_t household_id)
 
 /* Caregivers */
 
+/* A caregiver's own fields, in the caller's terms. */
+static enum lull_err
+caregiver_fields(struct lull_store *st, const struct lull_caregiver *c)
+{
+	enum lull_err rc;
+
+	rc = need_text(st, c->name, "name", "a caregiver needs a name");
+	if (rc != LULL_OK)
+		return rc;
+	if ((unsigned)c->role >= LULL_ROLE__MAX)
+		return lull_errinfo_set(&st->ei, LULL_EINVAL, "role",
+		    "role: %d is not one of parent, helper, consultant",
+		    (int)c->role);
+	if ((unsigned)c->night_feeds >= LULL_NIGHT__MAX)
+		return lull_errinfo_set(&st->ei, LULL_EINVAL, "night_feeds",
+		    "night_feeds: %d is not one of bottle, breast, none",
+		    (int)c->night_feeds);
+	if (c->work_days > 0x7fu)
+		return lull_errinfo_set(&st->ei, LULL_EINVAL, "work_days",
+		    "work_days: %#x has bits past Sunday", c->work_days);
+	return LULL_OK;
+}
+
 static enum lull_err
 caregiver_add(struct lull_store *st, struct lull_caregiver *c,
     const struct lull_actor *a, int64_t *id)
@@ -665,7 +697,7 @@ lull_store_caregiver_add(struct lull_store *st, const struct lull_caregiver *g,
 
 	fresh(st);
 	*id = 0;
-	rc = need_text(st, c.name, "name", "a caregiver needs a name");
+	rc = caregiver_fields(st, &c);
 	if (rc == LULL_OK)
 		rc = level_push(st);
 	if (rc == LULL_OK)
@@ -742,7 +774,7 @@ lull_store_caregiver_update(struct lull_store *st, struct lull_caregiver *g,
 	enum lull_err rc;
 
 	fresh(st);
-	rc = need_text(st, c.name, "name", "a caregiver needs a name");
+	rc = caregiver_fields(st, &c);
 	if (rc == LULL_OK)
 		rc = level_push(st);
 	if (rc == LULL_OK)
@@ -800,7 +832,8 @@ delete_one(struct lull_store *st, int64_t id, const char *what,
 	return write_end(st, missing(st, del(st, id), "id", what, id));
 }
 
-/* The caregiver's entries stay, unattributed (the schema's SET NULL). */
+/* The caregiver's entries stay, unattributed (the schema's SET NULL);
+ * their own personal records, and notes written to them, go with them. */
 enum lull_err
 lull_store_caregiver_delete(struct lull_store *st, int64_t id)
 {
@@ -2289,5 +2322,669 @@ lull_store_plan_events(struct lull_store *st, int64_t plan_id,
 		rc = read_end(st, opened, plan_events(st, plan_id, out));
 	if (rc != LULL_OK)
 		lull_plan_eventv_free(out);
+	return rc;
+}
+
+/* Personal records */
+
+/*
+ * The one answer for a record that is not there and for one the reader
+ * may not see: same code, same field, same words, so that nothing tells
+ * the two apart.
+ */
+static enum lull_err
+personal_missing(struct lull_store *st, const char *field, int64_t id)
+{
+	return lull_errinfo_set(&st->ei, LULL_ENOTFOUND, field,
+	    "%s: there is no personal record with id %lld", field,
+	    (long long)id);
+}
+
+/*
+ * Is "id" one of household "hh"'s adults, and in which role?  Anyone
+ * else (0, a caregiver of another household, nobody at all) is not, and
+ * sees nothing personal there.
+ */
+static enum lull_err
+adult_of(struct lull_store *st, int64_t id, int64_t hh, int *adult,
+    enum lull_role *role)
+{
+	struct lull_caregiver g;
+	enum lull_err rc;
+
+	*adult = 0;
+	*role = LULL_ROLE_HELPER;
+	if (id <= 0)
+		return LULL_OK;
+	rc = st->ops->caregiver_get(st, id, &g);
+	if (rc == LULL_ENOTFOUND) {
+		lull_errinfo_clear(&st->ei);
+		return LULL_OK;
+	}
+	if (rc != LULL_OK)
+		return rc;
+	if (g.household_id == hh) {
+		*adult = 1;
+		*role = g.role;
+	}
+	lull_caregiver_free(&g);
+	return LULL_OK;
+}
+
+/* May adult "viewer" see the stored record "p"? */
+static enum lull_err
+may_see(struct lull_store *st, const struct lull_personal *p, int64_t viewer,
+    int *yes)
+{
+	enum lull_role role;
+	enum lull_err rc;
+	int adult;
+
+	*yes = 0;
+	rc = adult_of(st, viewer, p->household_id, &adult, &role);
+	if (rc == LULL_OK)
+		*yes = adult && lull_personal_visible(p, viewer, role);
+	return rc;
+}
+
+/* The author of a new record: one of the household's adults. */
+static enum lull_err
+need_author(struct lull_store *st, int64_t id, int64_t hh, const char *field)
+{
+	enum lull_role role;
+	enum lull_err rc;
+	int adult;
+
+	if (id <= 0)
+		return lull_errinfo_set(&st->ei, LULL_EINVAL, field,
+		    "%s: a personal record belongs to one of the household's "
+		    "adults; say who is writing it",
+		    field);
+	rc = adult_of(st, id, hh, &adult, &role);
+	if (rc == LULL_OK && !adult)
+		rc = lull_errinfo_set(&st->ei, LULL_EINVAL, field,
+		    "%s: caregiver %lld is not one of this household's adults",
+		    field, (long long)id);
+	return rc;
+}
+
+static const char *
+personal_label(enum lull_personal_kind k)
+{
+	switch (k) {
+	case LULL_PERSONAL_SLEEP: return "an adult's sleep";
+	case LULL_PERSONAL_CHECKIN: return "a morning check-in";
+	case LULL_PERSONAL_SCREEN: return "a mood screen";
+	case LULL_PERSONAL_COUPLE: return "a couple check-in";
+	case LULL_PERSONAL_APPRECIATION: return "an appreciation";
+	default: return "this kind of record";
+	}
+}
+
+static enum lull_err
+not_used(struct lull_store *st, const struct lull_personal *p,
+    const char *field)
+{
+	return lull_errinfo_set(&st->ei, LULL_EINVAL, field,
+	    "%s: %s has no %s", field, personal_label(p->kind), field);
+}
+
+/*
+ * What a record's kind does not use must be left as lull_personal_init()
+ * left it (care.h): refused rather than dropped, so that nothing a person
+ * wrote is lost quietly.  A blank text counts as none.  The start may be
+ * given for any kind (when it was written).  The computed fields are
+ * never the caller's: cleared here, scored by lull_personal_check().
+ */
+static enum lull_err
+personal_fields(struct lull_store *st, struct lull_personal *p)
+{
+	enum lull_personal_kind k = p->kind;
+
+	if ((unsigned)k >= LULL_PERSONAL_KIND__MAX)
+		return lull_errinfo_set(&st->ei, LULL_EINVAL, "kind",
+		    "kind: %d is not a kind of personal record", (int)k);
+	if (memchr(p->instrument, '\0', sizeof(p->instrument)) == NULL)
+		return lull_errinfo_set(&st->ei, LULL_EINVAL, "instrument",
+		    "instrument: not one of %s", LULL_SCREEN_NAMES);
+	if (k != LULL_PERSONAL_SLEEP && p->end_utc != LULL_NO_TIME)
+		return not_used(st, p, "end");
+	if (k != LULL_PERSONAL_CHECKIN && p->energy != LULL_UNKNOWN)
+		return not_used(st, p, "energy");
+	if (k != LULL_PERSONAL_CHECKIN && p->mood != LULL_UNKNOWN)
+		return not_used(st, p, "mood");
+	if (k != LULL_PERSONAL_SCREEN && p->instrument[0] != '\0')
+		return not_used(st, p, "instrument");
+	if (k != LULL_PERSONAL_SCREEN && p->nanswers != 0)
+		return not_used(st, p, "answers");
+	if (k != LULL_PERSONAL_APPRECIATION && p->to_id != 0)
+		return not_used(st, p, "to");
+	if (blank(p->need))
+		p->need = NULL;
+	if (blank(p->repair))
+		p->repair = NULL;
+	if (blank(p->connection))
+		p->connection = NULL;
+	if (blank(p->appreciation))
+		p->appreciation = NULL;
+	if (blank(p->note))
+		p->note = NULL;
+	if (k != LULL_PERSONAL_COUPLE && p->need != NULL)
+		return not_used(st, p, "need");
+	if (k != LULL_PERSONAL_COUPLE && p->repair != NULL)
+		return not_used(st, p, "repair");
+	if (k != LULL_PERSONAL_COUPLE && p->connection != NULL)
+		return not_used(st, p, "connection");
+	if (k != LULL_PERSONAL_COUPLE && k != LULL_PERSONAL_APPRECIATION &&
+	    p->appreciation != NULL)
+		return not_used(st, p, "appreciation");
+	p->total = LULL_UNKNOWN;
+	p->band[0] = '\0';
+	p->self_harm = 0;
+	return LULL_OK;
+}
+
+/* One morning check-in per adult and day (the schema's unique index,
+ * said in words before it speaks). */
+static enum lull_err
+checkin_conflict(struct lull_store *st, const struct lull_personal *p)
+{
+	char d[16];
+
+	lull_date_format(p->day, d, sizeof(d));
+	return lull_errinfo_set(&st->ei, LULL_ECONFLICT, "day",
+	    "day: there is already a morning check-in of yours for %s; "
+	    "change that one instead",
+	    d);
+}
+
+static enum lull_err
+checkin_unique(struct lull_store *st, const struct lull_personal *p)
+{
+	struct lull_personalv v;
+	enum lull_err rc;
+	size_t i;
+
+	if (p->kind != LULL_PERSONAL_CHECKIN)
+		return LULL_OK;
+	rc = st->ops->personal_range(st, p->household_id,
+	    LULL_PERSONAL_CHECKIN, p->day, p->day, &v);
+	for (i = 0; rc == LULL_OK && i < v.n; i++)
+		if (v.v[i].author_id == p->author_id && v.v[i].id != p->id)
+			rc = checkin_conflict(st, p);
+	lull_personalv_free(&v);
+	return rc;
+}
+
+/*
+ * Every rule of a record about to be written, its household and author
+ * settled: the kind's fields, lull_personal_check() (which scores a
+ * screen), the adult a note is written to, one check-in a day.
+ */
+static enum lull_err
+personal_rules(struct lull_store *st, struct lull_personal *c)
+{
+	enum lull_err rc;
+
+	rc = personal_fields(st, c);
+	if (rc == LULL_OK)
+		rc = lull_personal_check(c, &st->ei);
+	if (rc == LULL_OK && c->kind == LULL_PERSONAL_APPRECIATION)
+		rc = need_caregiver(st, c->to_id, c->household_id, "to");
+	if (rc == LULL_OK)
+		rc = checkin_unique(st, c);
+	return rc;
+}
+
+/* A backend's uniqueness refusal is the check-in rule, in its words. */
+static enum lull_err
+personal_written(struct lull_store *st, enum lull_err rc,
+    const struct lull_personal *c)
+{
+	if (rc == LULL_ECONFLICT && c->kind == LULL_PERSONAL_CHECKIN)
+		return checkin_conflict(st, c);
+	return rc;
+}
+
+static enum lull_err
+personal_add(struct lull_store *st, struct lull_personal *c,
+    const struct lull_actor *a)
+{
+	enum lull_err rc;
+
+	rc = need_household(st, c->household_id);
+	if (rc == LULL_OK)
+		rc = need_author(st, a->caregiver_id, c->household_id, "as");
+	if (rc != LULL_OK)
+		return rc;
+	c->author_id = a->caregiver_id;
+	rc = personal_rules(st, c);
+	if (rc == LULL_OK) {
+		memset(&c->meta, 0, sizeof(c->meta));
+		rc = meta_insert(st, &c->meta, a, 0);
+	}
+	if (rc == LULL_OK)
+		rc = personal_written(st,
+		    st->ops->personal_insert(st, c, &c->id), c);
+	return rc;
+}
+
+/* Copy back what the store settled into the caller's record. */
+static void
+personal_settled(struct lull_personal *p, const struct lull_personal *c)
+{
+	p->id = c->id;
+	p->household_id = c->household_id;
+	p->author_id = c->author_id;
+	p->total = c->total;
+	memcpy(p->band, c->band, sizeof(p->band));
+	p->self_harm = c->self_harm;
+	p->meta = c->meta;
+}
+
+enum lull_err
+lull_store_personal_add(struct lull_store *st, struct lull_personal *p,
+    const struct lull_actor *a)
+{
+	struct lull_personal c = *p;
+	enum lull_err rc;
+
+	fresh(st);
+	assert(a != NULL);
+	c.id = 0;
+	rc = level_push(st);
+	if (rc == LULL_OK)
+		rc = write_end(st, personal_add(st, &c, a));
+	if (rc == LULL_OK)
+		personal_settled(p, &c);
+	return rc;
+}
+
+static enum lull_err
+personal_get(struct lull_store *st, int64_t id, int64_t viewer,
+    struct lull_personal *out)
+{
+	enum lull_err rc;
+	int yes;
+
+	rc = st->ops->personal_get(st, id, out);
+	if (rc == LULL_ENOTFOUND)
+		return personal_missing(st, "personal", id);
+	if (rc != LULL_OK)
+		return rc;
+	rc = may_see(st, out, viewer, &yes);
+	if (rc == LULL_OK && !yes)
+		rc = personal_missing(st, "personal", id);
+	return rc;
+}
+
+enum lull_err
+lull_store_personal_get(struct lull_store *st, int64_t id, int64_t viewer_id,
+    struct lull_personal *out)
+{
+	enum lull_err rc;
+	int opened;
+
+	fresh(st);
+	lull_personal_init(out);
+	rc = read_begin(st, &opened);
+	if (rc == LULL_OK)
+		rc = read_end(st, opened, personal_get(st, id, viewer_id, out));
+	if (rc != LULL_OK)
+		lull_personal_free(out);
+	return rc;
+}
+
+/*
+ * The stored record "id" as its author "a" is about to change it: not
+ * there, or not to be seen by the actor, is the same "not found"; seen
+ * but written by someone else is refused in words.
+ */
+static enum lull_err
+personal_own(struct lull_store *st, int64_t id, const struct lull_actor *a,
+    const char *doing, struct lull_personal *old)
+{
+	enum lull_err rc;
+	int yes;
+
+	rc = st->ops->personal_get(st, id, old);
+	if (rc == LULL_ENOTFOUND)
+		return personal_missing(st, "id", id);
+	if (rc == LULL_OK)
+		rc = may_see(st, old, a->caregiver_id, &yes);
+	if (rc == LULL_OK && !yes)
+		rc = personal_missing(st, "id", id);
+	else if (rc == LULL_OK && old->author_id != a->caregiver_id)
+		rc = lull_errinfo_set(&st->ei, LULL_EINVAL, "as",
+		    "as: only the adult who wrote personal record %lld can "
+		    "%s it",
+		    (long long)id, doing);
+	if (rc != LULL_OK)
+		lull_personal_free(old);
+	return rc;
+}
+
+static enum lull_err
+personal_update(struct lull_store *st, struct lull_personal *c,
+    const struct lull_actor *a)
+{
+	struct lull_personal old;
+	enum lull_err rc;
+
+	rc = personal_own(st, c->id, a, "change", &old);
+	if (rc != LULL_OK)
+		return rc;
+	/* A record stays with its household and author, and keeps its
+	 * kind: another kind is another record. */
+	c->household_id = old.household_id;
+	c->author_id = old.author_id;
+	if (c->kind != old.kind)
+		rc = lull_errinfo_set(&st->ei, LULL_EINVAL, "kind",
+		    "kind: personal record %lld is %s; add a new record "
+		    "rather than change its kind",
+		    (long long)c->id, personal_label(old.kind));
+	if (rc == LULL_OK)
+		rc = meta_update(st, &c->meta, &old.meta, a, "personal record",
+		    c->id);
+	if (rc == LULL_OK)
+		rc = personal_rules(st, c);
+	if (rc == LULL_OK)
+		rc = personal_written(st, st->ops->personal_update(st, c), c);
+	lull_personal_free(&old);
+	return rc;
+}
+
+enum lull_err
+lull_store_personal_update(struct lull_store *st, struct lull_personal *p,
+    const struct lull_actor *a)
+{
+	struct lull_personal c = *p;
+	enum lull_err rc;
+
+	fresh(st);
+	assert(a != NULL);
+	rc = level_push(st);
+	if (rc == LULL_OK)
+		rc = write_end(st, personal_update(st, &c, a));
+	if (rc == LULL_OK)
+		personal_settled(p, &c);
+	return rc;
+}
+
+static enum lull_err
+personal_delete(struct lull_store *st, int64_t id, const struct lull_actor *a)
+{
+	struct lull_personal old;
+	enum lull_err rc;
+
+	rc = personal_own(st, id, a, "delete", &old);
+	if (rc != LULL_OK)
+		return rc;
+	lull_personal_free(&old);
+	rc = st->ops->personal_delete(st, id);
+	return rc == LULL_ENOTFOUND ? personal_missing(st, "id", id) : rc;
+}
+
+enum lull_err
+lull_store_personal_delete(struct lull_store *st, int64_t id,
+    const struct lull_actor *a)
+{
+	enum lull_err rc;
+
+	fresh(st);
+	assert(a != NULL);
+	rc = level_push(st);
+	if (rc == LULL_OK)
+		rc = write_end(st, personal_delete(st, id, a));
+	return rc;
+}
+
+/* Keep in "v" only what "viewer" (with "role") may see, in order. */
+static void
+personal_filter(struct lull_personalv *v, int64_t viewer,
+    enum lull_role role)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < v->n; i++) {
+		if (lull_personal_visible(&v->v[i], viewer, role)) {
+			if (n != i)
+				v->v[n] = v->v[i];
+			n++;
+		} else
+			lull_personal_free(&v->v[i]);
+	}
+	v->n = n;
+}
+
+static enum lull_err
+personal_list(struct lull_store *st, int64_t household_id, int64_t viewer,
+    int kind, int32_t from_day, int32_t to_day, struct lull_personalv *out)
+{
+	enum lull_role role;
+	enum lull_err rc;
+	int adult;
+
+	rc = need_household(st, household_id);
+	if (rc == LULL_OK)
+		rc = adult_of(st, viewer, household_id, &adult, &role);
+	/* Someone who is not one of its adults reads nothing at all. */
+	if (rc != LULL_OK || !adult || from_day > to_day)
+		return rc;
+	rc = st->ops->personal_range(st, household_id, kind, from_day, to_day,
+	    out);
+	if (rc == LULL_OK)
+		personal_filter(out, viewer, role);
+	return rc;
+}
+
+enum lull_err
+lull_store_personal_list(struct lull_store *st, int64_t household_id,
+    int64_t viewer_id, int kind, int32_t from_day, int32_t to_day,
+    struct lull_personalv *out)
+{
+	enum lull_err rc;
+	int opened;
+
+	fresh(st);
+	memset(out, 0, sizeof(*out));
+	if (kind < -1 || kind >= LULL_PERSONAL_KIND__MAX)
+		return lull_errinfo_set(&st->ei, LULL_EINVAL, "kind",
+		    "kind: %d is not a kind of personal record", kind);
+	rc = read_begin(st, &opened);
+	if (rc == LULL_OK)
+		rc = read_end(st, opened,
+		    personal_list(st, household_id, viewer_id, kind, from_day,
+			to_day, out));
+	if (rc != LULL_OK)
+		lull_personalv_free(out);
+	return rc;
+}
+
+enum lull_err
+lull_store_personal_count(struct lull_store *st, int64_t household_id,
+    size_t *n)
+{
+	enum lull_err rc;
+
+	fresh(st);
+	*n = 0;
+	rc = need_household(st, household_id);
+	if (rc == LULL_OK)
+		rc = st->ops->personal_count(st, household_id, n);
+	return rc;
+}
+
+static enum lull_err
+personal_restore(struct lull_store *st, struct lull_personal *c)
+{
+	/* The meta is kept; nobody writes "now". */
+	struct lull_actor none = { 0, 0 };
+	enum lull_err rc;
+
+	rc = need_household(st, c->household_id);
+	if (rc == LULL_OK)
+		rc = need_author(st, c->author_id, c->household_id, "author");
+	if (rc == LULL_OK && c->meta.created_utc == 0)
+		rc = lull_errinfo_set(&st->ei, LULL_EINVAL, "logged_at",
+		    "logged_at: a restored personal record needs the time "
+		    "it was written");
+	if (rc == LULL_OK)
+		rc = personal_rules(st, c);
+	if (rc == LULL_OK)
+		rc = meta_insert(st, &c->meta, &none, 1);
+	if (rc == LULL_OK)
+		rc = personal_written(st,
+		    st->ops->personal_insert(st, c, &c->id), c);
+	return rc;
+}
+
+enum lull_err
+lull_store_personal_restore(struct lull_store *st, struct lull_personal *p)
+{
+	struct lull_personal c = *p;
+	enum lull_err rc;
+
+	fresh(st);
+	c.id = 0;
+	rc = level_push(st);
+	if (rc == LULL_OK)
+		rc = write_end(st, personal_restore(st, &c));
+	if (rc == LULL_OK)
+		personal_settled(p, &c);
+	return rc;
+}
+
+/* Rituals */
+
+static enum lull_err
+ritual_add(struct lull_store *st, struct lull_ritual *c,
+    const struct lull_actor *a)
+{
+	enum lull_err rc;
+
+	rc = lull_ritual_check(c, &st->ei);
+	if (rc == LULL_OK)
+		rc = need_household(st, c->household_id);
+	if (rc == LULL_OK)
+		rc = need_caregiver(st, a->caregiver_id, c->household_id,
+		    "caregiver");
+	if (rc == LULL_OK)
+		rc = meta_insert(st, &c->meta, a, 1);
+	if (rc == LULL_OK)
+		rc = st->ops->ritual_insert(st, c, &c->id);
+	return rc;
+}
+
+enum lull_err
+lull_store_ritual_add(struct lull_store *st, struct lull_ritual *r,
+    const struct lull_actor *a)
+{
+	struct lull_ritual c = *r;
+	enum lull_err rc;
+
+	fresh(st);
+	assert(a != NULL);
+	c.id = 0;
+	if (c.every == LULL_RITUAL_DAILY)
+		c.weekday = 0;
+	rc = level_push(st);
+	if (rc == LULL_OK)
+		rc = write_end(st, ritual_add(st, &c, a));
+	if (rc == LULL_OK) {
+		r->id = c.id;
+		r->weekday = c.weekday;
+		r->meta = c.meta;
+	}
+	return rc;
+}
+
+enum lull_err
+lull_store_ritual_get(struct lull_store *st, int64_t id,
+    struct lull_ritual *out)
+{
+	fresh(st);
+	return missing(st, st->ops->ritual_get(st, id, out), "ritual",
+	    "ritual", id);
+}
+
+enum lull_err
+lull_store_ritual_find(struct lull_store *st, int64_t household_id,
+    const char *name, struct lull_ritual *out)
+{
+	enum lull_err rc;
+
+	fresh(st);
+	rc = st->ops->ritual_find(st, household_id, name, out);
+	if (rc == LULL_ENOTFOUND)
+		return lull_errinfo_set(&st->ei, rc, "ritual",
+		    "ritual: no ritual called \"%s\" in this household",
+		    name != NULL ? name : "");
+	return rc;
+}
+
+static enum lull_err
+ritual_update(struct lull_store *st, struct lull_ritual *c,
+    const struct lull_actor *a)
+{
+	struct lull_ritual old;
+	enum lull_err rc;
+
+	rc = st->ops->ritual_get(st, c->id, &old);
+	if (rc != LULL_OK)
+		return missing(st, rc, "id", "ritual", c->id);
+	/* A ritual stays in its household. */
+	c->household_id = old.household_id;
+	rc = meta_update(st, &c->meta, &old.meta, a, "ritual", c->id);
+	if (rc == LULL_OK)
+		rc = lull_ritual_check(c, &st->ei);
+	if (rc == LULL_OK)
+		rc = need_caregiver(st, a->caregiver_id, c->household_id,
+		    "caregiver");
+	if (rc == LULL_OK)
+		rc = st->ops->ritual_update(st, c);
+	lull_ritual_free(&old);
+	return rc;
+}
+
+enum lull_err
+lull_store_ritual_update(struct lull_store *st, struct lull_ritual *r,
+    const struct lull_actor *a)
+{
+	struct lull_ritual c = *r;
+	enum lull_err rc;
+
+	fresh(st);
+	assert(a != NULL);
+	if (c.every == LULL_RITUAL_DAILY)
+		c.weekday = 0;
+	rc = level_push(st);
+	if (rc == LULL_OK)
+		rc = write_end(st, ritual_update(st, &c, a));
+	if (rc == LULL_OK) {
+		r->household_id = c.household_id;
+		r->weekday = c.weekday;
+		r->meta = c.meta;
+	}
+	return rc;
+}
+
+enum lull_err
+lull_store_ritual_delete(struct lull_store *st, int64_t id)
+{
+	return delete_one(st, id, "ritual", st->ops->ritual_delete);
+}
+
+enum lull_err
+lull_store_ritual_list(struct lull_store *st, int64_t household_id,
+    struct lull_ritualv *out)
+{
+	enum lull_err rc;
+
+	fresh(st);
+	memset(out, 0, sizeof(*out));
+	rc = need_household(st, household_id);
+	if (rc == LULL_OK)
+		rc = st->ops->ritual_list(st, household_id, out);
 	return rc;
 }

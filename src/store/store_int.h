@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lull/care.h"
 #include "lull/err.h"
 #include "lull/model.h"
 #include "lull/plan.h"
@@ -78,6 +79,8 @@ struct store_ops {
 	    struct lull_household *out);
 	enum lull_err (*household_update)(struct lull_store *,
 	    const struct lull_household *);
+	/* Deletes the household's children, caregivers (their personal
+	 * records go with them) and rituals. */
 	enum lull_err (*household_clear)(struct lull_store *, int64_t id);
 
 	enum lull_err (*caregiver_insert)(struct lull_store *,
@@ -181,6 +184,39 @@ struct store_ops {
 	    const struct lull_plan_event *, int64_t *id);
 	enum lull_err (*plan_event_list)(struct lull_store *, int64_t plan_id,
 	    struct lull_plan_eventv *out);
+
+	/*
+	 * The adults' own records (care.h).  The backend moves them
+	 * unfiltered: who may see which is decided in store.c, never here.
+	 */
+	enum lull_err (*personal_insert)(struct lull_store *,
+	    const struct lull_personal *, int64_t *id);
+	enum lull_err (*personal_get)(struct lull_store *, int64_t id,
+	    struct lull_personal *out);
+	enum lull_err (*personal_update)(struct lull_store *,
+	    const struct lull_personal *);
+	enum lull_err (*personal_delete)(struct lull_store *, int64_t id);
+	/* Every record of the household of days [from_day, to_day], of one
+	 * kind (-1: all), by day, then start (none first), then id. */
+	enum lull_err (*personal_range)(struct lull_store *,
+	    int64_t household_id, int kind, int32_t from_day, int32_t to_day,
+	    struct lull_personalv *out);
+	/* How many records the household holds, whoever wrote them. */
+	enum lull_err (*personal_count)(struct lull_store *,
+	    int64_t household_id, size_t *n);
+
+	enum lull_err (*ritual_insert)(struct lull_store *,
+	    const struct lull_ritual *, int64_t *id);
+	enum lull_err (*ritual_get)(struct lull_store *, int64_t id,
+	    struct lull_ritual *out);
+	enum lull_err (*ritual_find)(struct lull_store *, int64_t household_id,
+	    const char *name, struct lull_ritual *out);
+	enum lull_err (*ritual_update)(struct lull_store *,
+	    const struct lull_ritual *);
+	enum lull_err (*ritual_delete)(struct lull_store *, int64_t id);
+	/* By id. */
+	enum lull_err (*ritual_list)(struct lull_store *, int64_t household_id,
+	    struct lull_ritualv *out);
 };
 
 struct lull_store {

@@ -9,12 +9,14 @@
  * share the file.
  * SPDX-License-Identifier: ISC
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <sqlite3.h>
 
 #include "lull/cal.h"
+#include "lull/care.h"
 #include "lull/err.h"
 #include "lull/journal.h"
 #include "lull/model.h"
@@ -42,7 +44,9 @@ enum stmt {
 	STMT_HOUSEHOLD_FIRST,
 	STMT_HOUSEHOLD_UPDATE,
 	STMT_HOUSEHOLD_CLEAR_CHILDREN,
+	STMT_HOUSEHOLD_CLEAR_PERSONAL,
 	STMT_HOUSEHOLD_CLEAR_CAREGIVERS,
+	STMT_HOUSEHOLD_CLEAR_RITUALS,
 	STMT_CAREGIVER_INSERT,
 	STMT_CAREGIVER_GET,
 	STMT_CAREGIVER_FIND,
@@ -91,6 +95,18 @@ enum stmt {
 	STMT_PLAN_UPDATE,
 	STMT_PLAN_EVENT_INSERT,
 	STMT_PLAN_EVENT_LIST,
+	STMT_PERSONAL_INSERT,
+	STMT_PERSONAL_GET,
+	STMT_PERSONAL_UPDATE,
+	STMT_PERSONAL_DELETE,
+	STMT_PERSONAL_RANGE,
+	STMT_PERSONAL_COUNT,
+	STMT_RITUAL_INSERT,
+	STMT_RITUAL_GET,
+	STMT_RITUAL_FIND,
+	STMT_RITUAL_UPDATE,
+	STMT_RITUAL_DELETE,
+	STMT_RITUAL_LIST,
 	STMT__MAX
 };
 
@@ -113,8 +129,11 @@ enum stmt {
 #define ROW17	    "(" P4 ", " P4 ", " P4 ", " P4 ", ?)"
 #define X2(r)	    r ", " r
 #define X32(r)	    X2(X2(X2(X2(X2(r)))))
-#define HOUSEHOLD_COLS "id, name, tz, " META_COLS
-#define CAREGIVER_COLS "id, household_id, name, " META_COLS
+/* The parents' side (migration 0005) comes after the meta columns. */
+#define HOUSEHOLD_COLS                                                         \
+	"id, name, tz, " META_COLS ", core_block_min, emergency, crisis_lines"
+#define CAREGIVER_COLS                                                         \
+	"id, household_id, name, " META_COLS ", role, night_feeds, work_days"
 #define CHILD_COLS     "id, household_id, name, born_day, due_day, " META_COLS
 #define SLEEP_COLS                                                             \
 	"s.id, s.child_id, s.start_utc, s.end_utc, s.kind, s.kind_given, "     \
@@ -141,6 +160,13 @@ enum stmt {
 #define PLAN_EVENT_COLS                                                        \
 	"id, plan_id, day, verdict, step_from, step_to, evidence, by_parent, " \
 	"reason, source, " META_COLS
+#define PERSONAL_FIELDS                                                        \
+	"household_id, author_id, kind, day, start_utc, end_utc, energy, "     \
+	"mood, instrument, answers, total, band, self_harm, to_id, "           \
+	"appreciation, need, repair, connection, note, share"
+#define PERSONAL_COLS "id, " PERSONAL_FIELDS ", " META_COLS
+#define RITUAL_COLS                                                            \
+	"id, household_id, name, every, weekday, at_min, note, " META_COLS
 
 static const char *const sql[STMT__MAX] = {
 	[STMT_BEGIN_READ] = "BEGIN",
@@ -167,8 +193,11 @@ static const char *const sql[STMT__MAX] = {
 	    "(version, name, applied_utc) VALUES "
 	    "(?1, ?2, CAST(strftime('%s', 'now') AS INTEGER))",
 
-	[STMT_HOUSEHOLD_INSERT] = "INSERT INTO household (name, tz, " META_COLS
-				  ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	/* ?8 is the update's id. */
+	[STMT_HOUSEHOLD_INSERT] =
+	    "INSERT INTO household (name, tz, " META_COLS ", core_block_min, "
+	    "emergency, crisis_lines) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?9, "
+	    "?10, ?11)",
 	[STMT_HOUSEHOLD_GET] = "SELECT " HOUSEHOLD_COLS " FROM household "
 			       "WHERE id = ?1",
 	[STMT_HOUSEHOLD_FIRST] = "SELECT " HOUSEHOLD_COLS " FROM household "
@@ -176,15 +205,22 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_HOUSEHOLD_UPDATE] =
 	    "UPDATE household SET name = ?1, tz = ?2, "
 	    "created_utc = ?3, created_by = ?4, updated_utc = ?5, "
-	    "updated_by = ?6, version = ?7 WHERE id = ?8",
+	    "updated_by = ?6, version = ?7, core_block_min = ?9, "
+	    "emergency = ?10, crisis_lines = ?11 WHERE id = ?8",
 	[STMT_HOUSEHOLD_CLEAR_CHILDREN] = "DELETE FROM child "
+					  "WHERE household_id = ?1",
+	[STMT_HOUSEHOLD_CLEAR_PERSONAL] = "DELETE FROM personal "
 					  "WHERE household_id = ?1",
 	[STMT_HOUSEHOLD_CLEAR_CAREGIVERS] = "DELETE FROM caregiver "
 					    "WHERE household_id = ?1",
+	[STMT_HOUSEHOLD_CLEAR_RITUALS] = "DELETE FROM ritual "
+					 "WHERE household_id = ?1",
 
+	/* ?8 is the update's id. */
 	[STMT_CAREGIVER_INSERT] =
 	    "INSERT INTO caregiver (household_id, name, " META_COLS
-	    ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	    ", role, night_feeds, work_days) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+	    "?7, ?9, ?10, ?11)",
 	[STMT_CAREGIVER_GET] = "SELECT " CAREGIVER_COLS " FROM caregiver "
 			       "WHERE id = ?1",
 	[STMT_CAREGIVER_FIND] = "SELECT " CAREGIVER_COLS " FROM caregiver "
@@ -194,7 +230,8 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_CAREGIVER_UPDATE] =
 	    "UPDATE caregiver SET household_id = ?1, "
 	    "name = ?2, created_utc = ?3, created_by = ?4, updated_utc = ?5, "
-	    "updated_by = ?6, version = ?7 WHERE id = ?8",
+	    "updated_by = ?6, version = ?7, role = ?9, night_feeds = ?10, "
+	    "work_days = ?11 WHERE id = ?8",
 	[STMT_CAREGIVER_DELETE] = "DELETE FROM caregiver WHERE id = ?1",
 
 	[STMT_CHILD_INSERT] = "INSERT INTO child (household_id, name, "
@@ -384,6 +421,49 @@ static const char *const sql[STMT__MAX] = {
 	    "?14)",
 	[STMT_PLAN_EVENT_LIST] = "SELECT " PLAN_EVENT_COLS " FROM plan_event "
 				 "WHERE plan_id = ?1 ORDER BY id",
+
+	[STMT_PERSONAL_INSERT] =
+	    "INSERT INTO personal (" PERSONAL_FIELDS ", " META_COLS ") VALUES "
+	    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+	    "?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
+	[STMT_PERSONAL_GET] = "SELECT " PERSONAL_COLS " FROM personal "
+			      "WHERE id = ?1",
+	[STMT_PERSONAL_UPDATE] =
+	    "UPDATE personal SET household_id = ?1, author_id = ?2, "
+	    "kind = ?3, day = ?4, start_utc = ?5, end_utc = ?6, energy = ?7, "
+	    "mood = ?8, instrument = ?9, answers = ?10, total = ?11, "
+	    "band = ?12, self_harm = ?13, to_id = ?14, appreciation = ?15, "
+	    "need = ?16, repair = ?17, connection = ?18, note = ?19, "
+	    "share = ?20, created_utc = ?21, created_by = ?22, "
+	    "updated_utc = ?23, updated_by = ?24, version = ?25 "
+	    "WHERE id = ?26",
+	[STMT_PERSONAL_DELETE] = "DELETE FROM personal WHERE id = ?1",
+	/* Through the index on (household_id, day); ?4 NULL: every kind.
+	 * Records without a start (check-ins, a week's check-in) come
+	 * first within their day, on any database. */
+	[STMT_PERSONAL_RANGE] =
+	    "SELECT " PERSONAL_COLS " FROM personal "
+	    "WHERE household_id = ?1 AND day >= ?2 AND day <= ?3 "
+	    "AND (?4 IS NULL OR kind = ?4) "
+	    "ORDER BY day, start_utc IS NOT NULL, start_utc, id",
+	[STMT_PERSONAL_COUNT] = "SELECT count(*) FROM personal "
+				"WHERE household_id = ?1",
+
+	[STMT_RITUAL_INSERT] =
+	    "INSERT INTO ritual (household_id, name, every, weekday, at_min, "
+	    "note, " META_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+	    "?10, ?11)",
+	[STMT_RITUAL_GET] = "SELECT " RITUAL_COLS " FROM ritual WHERE id = ?1",
+	[STMT_RITUAL_FIND] = "SELECT " RITUAL_COLS " FROM ritual "
+			     "WHERE household_id = ?1 AND name = ?2",
+	[STMT_RITUAL_UPDATE] =
+	    "UPDATE ritual SET household_id = ?1, name = ?2, every = ?3, "
+	    "weekday = ?4, at_min = ?5, note = ?6, created_utc = ?7, "
+	    "created_by = ?8, updated_utc = ?9, updated_by = ?10, "
+	    "version = ?11 WHERE id = ?12",
+	[STMT_RITUAL_DELETE] = "DELETE FROM ritual WHERE id = ?1",
+	[STMT_RITUAL_LIST] = "SELECT " RITUAL_COLS " FROM ritual "
+			     "WHERE household_id = ?1 ORDER BY id",
 };
 
 struct sq {
@@ -770,13 +850,21 @@ row_household(struct lull_store *st, sqlite3_stmt *s, struct lull_household *h)
 		return sq_nomem(st);
 	}
 	c_meta(s, &c, &h->meta);
+	/* NULL: the documented default, 0 in the record. */
+	h->core_block_min = (int32_t)c_i64(s, &c);
+	if (c_text(s, &c, &h->emergency) || c_text(s, &c, &h->crisis_lines)) {
+		lull_household_free(h);
+		return sq_nomem(st);
+	}
 	return LULL_OK;
 }
 
 static enum lull_err
 row_caregiver(struct lull_store *st, sqlite3_stmt *s, struct lull_caregiver *g)
 {
-	int c = 0;
+	const char *name;
+	int c = 0, e;
+	int64_t id;
 
 	memset(g, 0, sizeof(*g));
 	g->id = c_i64(s, &c);
@@ -786,6 +874,20 @@ row_caregiver(struct lull_store *st, sqlite3_stmt *s, struct lull_caregiver *g)
 		return sq_nomem(st);
 	}
 	c_meta(s, &c, &g->meta);
+	name = c_name(s, &c);
+	id = g->id;
+	if ((e = lull_role_parse(name)) < 0) {
+		lull_caregiver_free(g);
+		return sq_bad_name(st, "caregiver", id, "role", name);
+	}
+	g->role = (enum lull_role)e;
+	name = c_name(s, &c);
+	if ((e = lull_night_feeds_parse(name)) < 0) {
+		lull_caregiver_free(g);
+		return sq_bad_name(st, "caregiver", id, "night_feeds", name);
+	}
+	g->night_feeds = (enum lull_night_feeds)e;
+	g->work_days = (unsigned)c_i64(s, &c) & 0x7fu;
 	return LULL_OK;
 }
 
@@ -995,6 +1097,131 @@ row_plan_event(struct lull_store *st, sqlite3_stmt *s,
 	return LULL_OK;
 }
 
+/* A screen's answers as stored: "0,1,3", item 1 first. */
+static void
+answers_format(const int *v, int n, char *buf, size_t bufsz)
+{
+	size_t len = 0;
+	int i;
+
+	buf[0] = '\0';
+	for (i = 0; i < n && len < bufsz; i++)
+		len += (size_t)snprintf(buf + len, bufsz - len, "%s%d",
+		    i > 0 ? "," : "", v[i]);
+}
+
+/* The reverse; -1 for text that is not a short list of small numbers. */
+static int
+answers_parse(const char *s, int *v, int *n)
+{
+	char *end;
+	long x;
+
+	*n = 0;
+	if (*s == '\0')
+		return 0;
+	for (;;) {
+		if (*n >= LULL_SCREEN_MAXITEMS || *s < '0' || *s > '9')
+			return -1;
+		x = strtol(s, &end, 10);
+		if (x > 99)
+			return -1;
+		v[(*n)++] = (int)x;
+		if (*end == '\0')
+			return 0;
+		if (*end != ',')
+			return -1;
+		s = end + 1;
+	}
+}
+
+/* Text into a fixed buffer; -1 if it does not fit. */
+static int
+copy_fixed(const char *t, char *buf, size_t bufsz)
+{
+	size_t n = strlen(t);
+
+	if (n >= bufsz)
+		return -1;
+	memcpy(buf, t, n + 1);
+	return 0;
+}
+
+static enum lull_err
+row_personal(struct lull_store *st, sqlite3_stmt *s, struct lull_personal *p)
+{
+	const char *name;
+	int c = 0, e;
+	int64_t id;
+
+	lull_personal_init(p);
+	id = p->id = c_i64(s, &c);
+	p->household_id = c_i64(s, &c);
+	p->author_id = c_i64(s, &c);
+	name = c_name(s, &c);
+	if ((e = lull_personal_kind_parse(name)) < 0)
+		return sq_bad_name(st, "personal record", id, "kind", name);
+	p->kind = (enum lull_personal_kind)e;
+	p->day = (int32_t)c_i64(s, &c);
+	p->start_utc = c_time(s, &c);
+	p->end_utc = c_time(s, &c);
+	p->energy = c_opt(s, &c);
+	p->mood = c_opt(s, &c);
+	name = c_name(s, &c);
+	if (copy_fixed(name, p->instrument, sizeof(p->instrument)))
+		return sq_bad_name(st, "personal record", id, "instrument",
+		    name);
+	name = c_name(s, &c);
+	if (answers_parse(name, p->answers, &p->nanswers) != 0)
+		return sq_bad_name(st, "personal record", id, "answers", name);
+	p->total = c_opt(s, &c);
+	name = c_name(s, &c);
+	if (copy_fixed(name, p->band, sizeof(p->band)))
+		return sq_bad_name(st, "personal record", id, "band", name);
+	e = (int)c_opt(s, &c);
+	p->self_harm = e == LULL_UNKNOWN ? 0 : e;
+	p->to_id = c_i64(s, &c);
+	if (c_text(s, &c, &p->appreciation) || c_text(s, &c, &p->need) ||
+	    c_text(s, &c, &p->repair) || c_text(s, &c, &p->connection) ||
+	    c_text(s, &c, &p->note)) {
+		lull_personal_free(p);
+		return sq_nomem(st);
+	}
+	p->share = (unsigned)c_i64(s, &c);
+	c_meta(s, &c, &p->meta);
+	return LULL_OK;
+}
+
+static enum lull_err
+row_ritual(struct lull_store *st, sqlite3_stmt *s, struct lull_ritual *r)
+{
+	const char *name;
+	int c = 0, e;
+
+	lull_ritual_init(r);
+	r->id = c_i64(s, &c);
+	r->household_id = c_i64(s, &c);
+	if (c_text(s, &c, &r->name))
+		return sq_nomem(st);
+	name = c_name(s, &c);
+	if ((e = lull_ritual_every_parse(name)) < 0) {
+		int64_t id = r->id;
+
+		lull_ritual_free(r);
+		return sq_bad_name(st, "ritual", id, "every", name);
+	}
+	r->every = (enum lull_ritual_every)e;
+	/* NULL for a daily one. */
+	r->weekday = (int)c_i64(s, &c);
+	r->at_min = c_opt(s, &c);
+	if (c_text(s, &c, &r->note)) {
+		lull_ritual_free(r);
+		return sq_nomem(st);
+	}
+	c_meta(s, &c, &r->meta);
+	return LULL_OK;
+}
+
 /*
  * Step a bound statement to its end, decoding each row into "out".  One
  * function per record type, generated: on failure the row being read and
@@ -1041,6 +1268,10 @@ COLLECT(collect_plans, lull_plan_recordv, lull_plan_record, row_plan,
 COLLECT(collect_plan_events, lull_plan_eventv, lull_plan_event,
     row_plan_event, lull_plan_eventv_push, lull_plan_event_free,
     lull_plan_eventv_free)
+COLLECT(collect_personal, lull_personalv, lull_personal, row_personal,
+    lull_personalv_push, lull_personal_free, lull_personalv_free)
+COLLECT(collect_rituals, lull_ritualv, lull_ritual, row_ritual,
+    lull_ritualv_push, lull_ritual_free, lull_ritualv_free)
 
 /* Run a script of our own (a migration): no values, so no binds. */
 static enum lull_err
@@ -1212,6 +1443,22 @@ sq_schema_apply(struct lull_store *st, const struct store_migration *m)
 	return sq_run(st, &b, "schema version", NULL);
 }
 
+/* ?8 is the update's id.  The parents' side: 0 or NULL is the default,
+ * NULL in the database. */
+static void
+bind_household(struct bind *b, const struct lull_household *h)
+{
+	b_text(b, 1, h->name);
+	b_text(b, 2, h->tz);
+	b_meta(b, 3, &h->meta);
+	if (h->core_block_min == 0)
+		b_null(b, 9);
+	else
+		b_i64(b, 9, h->core_block_min);
+	b_text(b, 10, h->emergency);
+	b_text(b, 11, h->crisis_lines);
+}
+
 static enum lull_err
 sq_household_insert(struct lull_store *st, const struct lull_household *h,
     int64_t *id)
@@ -1221,9 +1468,7 @@ sq_household_insert(struct lull_store *st, const struct lull_household *h,
 	*id = 0;
 	if (!bind_start(st, &b, STMT_HOUSEHOLD_INSERT))
 		return st->ei.code;
-	b_text(&b, 1, h->name);
-	b_text(&b, 2, h->tz);
-	b_meta(&b, 3, &h->meta);
+	bind_household(&b, h);
 	return sq_insert(st, &b, "household", NULL, id);
 }
 
@@ -1255,9 +1500,7 @@ sq_household_update(struct lull_store *st, const struct lull_household *h)
 
 	if (!bind_start(st, &b, STMT_HOUSEHOLD_UPDATE))
 		return st->ei.code;
-	b_text(&b, 1, h->name);
-	b_text(&b, 2, h->tz);
-	b_meta(&b, 3, &h->meta);
+	bind_household(&b, h);
 	b_i64(&b, 8, h->id);
 	return sq_change(st, &b, "household", NULL, h->id);
 }
@@ -1268,18 +1511,41 @@ sq_household_clear(struct lull_store *st, int64_t id)
 	enum lull_err err;
 	struct bind b;
 
-	/* Children first: their entries cascade with them, so the
-	 * caregivers then have nothing left to be unlinked from. */
-	if (!bind_start(st, &b, STMT_HOUSEHOLD_CLEAR_CHILDREN))
-		return st->ei.code;
-	b_i64(&b, 1, id);
-	err = sq_run(st, &b, "child", NULL);
-	if (err != LULL_OK)
-		return err;
-	if (!bind_start(st, &b, STMT_HOUSEHOLD_CLEAR_CAREGIVERS))
-		return st->ei.code;
-	b_i64(&b, 1, id);
-	return sq_run(st, &b, "caregiver", NULL);
+	static const struct {
+		enum stmt which;
+		const char *what;
+	} steps[] = {
+		/* Children first: their entries cascade with them, so the
+		 * caregivers then have nothing left to be unlinked from.
+		 * Personal records would go with their authors; said
+		 * outright, they do not depend on a cascade. */
+		{ STMT_HOUSEHOLD_CLEAR_CHILDREN, "child" },
+		{ STMT_HOUSEHOLD_CLEAR_PERSONAL, "personal record" },
+		{ STMT_HOUSEHOLD_CLEAR_CAREGIVERS, "caregiver" },
+		{ STMT_HOUSEHOLD_CLEAR_RITUALS, "ritual" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
+		if (!bind_start(st, &b, steps[i].which))
+			return st->ei.code;
+		b_i64(&b, 1, id);
+		if ((err = sq_run(st, &b, steps[i].what, NULL)) != LULL_OK)
+			return err;
+	}
+	return LULL_OK;
+}
+
+/* ?8 is the update's id. */
+static void
+bind_caregiver(struct bind *b, const struct lull_caregiver *g)
+{
+	b_i64(b, 1, g->household_id);
+	b_text(b, 2, g->name);
+	b_meta(b, 3, &g->meta);
+	b_text(b, 9, lull_role_name(g->role));
+	b_text(b, 10, lull_night_feeds_name(g->night_feeds));
+	b_i64(b, 11, g->work_days);
 }
 
 static enum lull_err
@@ -1291,9 +1557,7 @@ sq_caregiver_insert(struct lull_store *st, const struct lull_caregiver *g,
 	*id = 0;
 	if (!bind_start(st, &b, STMT_CAREGIVER_INSERT))
 		return st->ei.code;
-	b_i64(&b, 1, g->household_id);
-	b_text(&b, 2, g->name);
-	b_meta(&b, 3, &g->meta);
+	bind_caregiver(&b, g);
 	return sq_insert(st, &b, "caregiver", g->name, id);
 }
 
@@ -1357,9 +1621,7 @@ sq_caregiver_update(struct lull_store *st, const struct lull_caregiver *g)
 
 	if (!bind_start(st, &b, STMT_CAREGIVER_UPDATE))
 		return st->ei.code;
-	b_i64(&b, 1, g->household_id);
-	b_text(&b, 2, g->name);
-	b_meta(&b, 3, &g->meta);
+	bind_caregiver(&b, g);
 	b_i64(&b, 8, g->id);
 	return sq_change(st, &b, "caregiver", g->name, g->id);
 }
@@ -2108,6 +2370,230 @@ sq_plan_event_list(struct lull_store *st, int64_t plan_id,
 	return collect_plan_events(st, &b, out);
 }
 
+/* ?26 is the update's id. */
+static void
+bind_personal(struct bind *b, const struct lull_personal *p)
+{
+	char answers[LULL_SCREEN_MAXITEMS * 4 + 1];
+
+	answers_format(p->answers, p->nanswers, answers, sizeof(answers));
+	b_i64(b, 1, p->household_id);
+	b_i64(b, 2, p->author_id);
+	b_text(b, 3, lull_personal_kind_name(p->kind));
+	b_i64(b, 4, p->day);
+	b_time(b, 5, p->start_utc);
+	b_time(b, 6, p->end_utc);
+	b_opt(b, 7, p->energy);
+	b_opt(b, 8, p->mood);
+	b_text(b, 9, p->instrument[0] != '\0' ? p->instrument : NULL);
+	b_text(b, 10, p->nanswers > 0 ? answers : NULL);
+	b_opt(b, 11, p->total);
+	b_text(b, 12, p->band[0] != '\0' ? p->band : NULL);
+	/* Scored or not: the flag goes with the total. */
+	if (p->total == LULL_UNKNOWN)
+		b_null(b, 13);
+	else
+		b_i64(b, 13, p->self_harm != 0);
+	b_ref(b, 14, p->to_id);
+	b_text(b, 15, p->appreciation);
+	b_text(b, 16, p->need);
+	b_text(b, 17, p->repair);
+	b_text(b, 18, p->connection);
+	b_text(b, 19, p->note);
+	b_i64(b, 20, p->share);
+	b_meta(b, 21, &p->meta);
+}
+
+static enum lull_err
+sq_personal_insert(struct lull_store *st, const struct lull_personal *p,
+    int64_t *id)
+{
+	struct bind b;
+
+	*id = 0;
+	if (!bind_start(st, &b, STMT_PERSONAL_INSERT))
+		return st->ei.code;
+	bind_personal(&b, p);
+	return sq_insert(st, &b, "personal record", NULL, id);
+}
+
+static enum lull_err
+sq_personal_get(struct lull_store *st, int64_t id, struct lull_personal *out)
+{
+	enum lull_err err;
+	struct bind b;
+
+	lull_personal_init(out);
+	if (!bind_start(st, &b, STMT_PERSONAL_GET))
+		return st->ei.code;
+	b_i64(&b, 1, id);
+	err = sq_one(st, &b, "personal record", id);
+	if (err == LULL_OK)
+		err = row_personal(st, b.s, out);
+	sq_done(b.s);
+	if (err != LULL_OK)
+		lull_personal_free(out);
+	return err;
+}
+
+static enum lull_err
+sq_personal_update(struct lull_store *st, const struct lull_personal *p)
+{
+	struct bind b;
+
+	if (!bind_start(st, &b, STMT_PERSONAL_UPDATE))
+		return st->ei.code;
+	bind_personal(&b, p);
+	b_i64(&b, 26, p->id);
+	return sq_change(st, &b, "personal record", NULL, p->id);
+}
+
+static enum lull_err
+sq_personal_delete(struct lull_store *st, int64_t id)
+{
+	return sq_delete(st, STMT_PERSONAL_DELETE, "personal record", id);
+}
+
+static enum lull_err
+sq_personal_range(struct lull_store *st, int64_t household_id, int kind,
+    int32_t from_day, int32_t to_day, struct lull_personalv *out)
+{
+	struct bind b;
+
+	memset(out, 0, sizeof(*out));
+	if (!bind_start(st, &b, STMT_PERSONAL_RANGE))
+		return st->ei.code;
+	b_i64(&b, 1, household_id);
+	b_i64(&b, 2, from_day);
+	b_i64(&b, 3, to_day);
+	if (kind < 0)
+		b_null(&b, 4);
+	else
+		b_text(&b, 4,
+		    lull_personal_kind_name((enum lull_personal_kind)kind));
+	return collect_personal(st, &b, out);
+}
+
+static enum lull_err
+sq_personal_count(struct lull_store *st, int64_t household_id, size_t *n)
+{
+	enum lull_err err;
+	struct bind b;
+	int have;
+
+	*n = 0;
+	if (!bind_start(st, &b, STMT_PERSONAL_COUNT))
+		return st->ei.code;
+	b_i64(&b, 1, household_id);
+	err = sq_row(st, &b, &have);
+	if (err == LULL_OK && have)
+		*n = (size_t)sqlite3_column_int64(b.s, 0);
+	sq_done(b.s);
+	return err;
+}
+
+/* ?12 is the update's id. */
+static void
+bind_ritual(struct bind *b, const struct lull_ritual *r)
+{
+	b_i64(b, 1, r->household_id);
+	b_text(b, 2, r->name);
+	b_text(b, 3, lull_ritual_every_name(r->every));
+	if (r->every == LULL_RITUAL_WEEKLY)
+		b_i64(b, 4, r->weekday);
+	else
+		b_null(b, 4);
+	b_opt(b, 5, r->at_min);
+	b_text(b, 6, r->note);
+	b_meta(b, 7, &r->meta);
+}
+
+static enum lull_err
+sq_ritual_insert(struct lull_store *st, const struct lull_ritual *r,
+    int64_t *id)
+{
+	struct bind b;
+
+	*id = 0;
+	if (!bind_start(st, &b, STMT_RITUAL_INSERT))
+		return st->ei.code;
+	bind_ritual(&b, r);
+	return sq_insert(st, &b, "ritual", r->name, id);
+}
+
+/* One ritual by a statement already bound; "key" for the message. */
+static enum lull_err
+sq_ritual_one(struct lull_store *st, struct bind *b, int64_t key,
+    struct lull_ritual *out)
+{
+	enum lull_err err;
+
+	err = sq_one(st, b, "ritual", key);
+	if (err == LULL_OK)
+		err = row_ritual(st, b->s, out);
+	sq_done(b->s);
+	if (err != LULL_OK)
+		lull_ritual_free(out);
+	return err;
+}
+
+static enum lull_err
+sq_ritual_get(struct lull_store *st, int64_t id, struct lull_ritual *out)
+{
+	struct bind b;
+
+	lull_ritual_init(out);
+	if (!bind_start(st, &b, STMT_RITUAL_GET))
+		return st->ei.code;
+	b_i64(&b, 1, id);
+	return sq_ritual_one(st, &b, id, out);
+}
+
+static enum lull_err
+sq_ritual_find(struct lull_store *st, int64_t household_id, const char *name,
+    struct lull_ritual *out)
+{
+	struct bind b;
+
+	lull_ritual_init(out);
+	if (!bind_start(st, &b, STMT_RITUAL_FIND))
+		return st->ei.code;
+	b_i64(&b, 1, household_id);
+	b_text(&b, 2, name);
+	return sq_ritual_one(st, &b, 0, out);
+}
+
+static enum lull_err
+sq_ritual_update(struct lull_store *st, const struct lull_ritual *r)
+{
+	struct bind b;
+
+	if (!bind_start(st, &b, STMT_RITUAL_UPDATE))
+		return st->ei.code;
+	bind_ritual(&b, r);
+	b_i64(&b, 12, r->id);
+	return sq_change(st, &b, "ritual", r->name, r->id);
+}
+
+static enum lull_err
+sq_ritual_delete(struct lull_store *st, int64_t id)
+{
+	return sq_delete(st, STMT_RITUAL_DELETE, "ritual", id);
+}
+
+static enum lull_err
+sq_ritual_list(struct lull_store *st, int64_t household_id,
+    struct lull_ritualv *out)
+{
+	struct bind b;
+
+	memset(out, 0, sizeof(*out));
+	if (!bind_start(st, &b, STMT_RITUAL_LIST))
+		return st->ei.code;
+	b_i64(&b, 1, household_id);
+	return collect_rituals(st, &b, out);
+}
+
 const struct store_ops store_sqlite_ops = {
 	.scheme = "sqlite",
 	.open = sq_open,
@@ -2163,4 +2649,16 @@ const struct store_ops store_sqlite_ops = {
 	.plan_update = sq_plan_update,
 	.plan_event_insert = sq_plan_event_insert,
 	.plan_event_list = sq_plan_event_list,
+	.personal_insert = sq_personal_insert,
+	.personal_get = sq_personal_get,
+	.personal_update = sq_personal_update,
+	.personal_delete = sq_personal_delete,
+	.personal_range = sq_personal_range,
+	.personal_count = sq_personal_count,
+	.ritual_insert = sq_ritual_insert,
+	.ritual_get = sq_ritual_get,
+	.ritual_find = sq_ritual_find,
+	.ritual_update = sq_ritual_update,
+	.ritual_delete = sq_ritual_delete,
+	.ritual_list = sq_ritual_list,
 };

@@ -709,7 +709,8 @@ export_now(void)
 	struct lull_errinfo ei;
 	char *out = NULL;
 
-	if (lull_export_json(fx.st, fx.hh, fx.tz, NOW, &out, &ei) != LULL_OK)
+	if (lull_export_json(fx.st, fx.hh, fx.anna_id, fx.tz, NOW, &out,
+		&ei) != LULL_OK)
 		fprintf(stderr, "export: %s\n", ei.msg);
 	return out;
 }

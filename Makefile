@@ -9,7 +9,7 @@
 #
 # SPDX-License-Identifier: ISC
 
-PKGS     := sqlite3 jansson libzip
+PKGS     := sqlite3 jansson libzip libmicrohttpd libsodium
 CSTD     := -std=c11 -D_POSIX_C_SOURCE=200809L
 WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	    -Wmissing-prototypes -Wold-style-definition -Wpointer-arith \
@@ -33,9 +33,10 @@ LDFLAGS  += $(OPT) -pie -Wl,-z,relro,-z,now
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 # libcsv ships no pkg-config file.
-LDLIBS   += $(PKG_LIBS) -lcsv -lm
+LDLIBS   += $(PKG_LIBS) -lcsv -lm -lpthread
 
-LIB_SRC  := $(wildcard src/core/*.c src/render/*.c src/io/*.c src/store/*.c)
+LIB_SRC  := $(wildcard src/core/*.c src/render/*.c src/io/*.c src/store/*.c \
+	    src/web/*.c)
 CLI_SRC  := $(wildcard src/cli/*.c)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 SQL      := $(sort $(wildcard src/store/sql/*.sql))

@@ -15,6 +15,8 @@ libsqlite3-dev
 libjansson-dev
 libcsv-dev
 libzip-dev
+libmicrohttpd-dev
+libsodium-dev
 tzdata
 jq
 libxml2-utils

@@ -1,0 +1,209 @@
+/*
+ * The web app's insides: the server (server.c on GNU libmicrohttpd), the
+ * request a handler sees, the response it fills, and the route tables of
+ * each part (auth.c: sign-up, login, households, members, tokens;
+ * api*.c: the JSON API /api/v1; page*.c: the HTML pages).  Never
+ * installed.
+ *
+ * Flow of a request (server.c):
+ *  1. limits: body size (WEB_MAX_BODY), connection count and timeout are
+ *     enforced by the server before a handler runs;
+ *  2. the route is matched by method and pattern; "{x}" captures one
+ *     path segment into req->param[];
+ *  3. who is asking: a session cookie ("lull_session"), or for the API
+ *     an "Authorization: Bearer TOKEN" header (a personal API token);
+ *  4. the route's "need" is checked.  For household routes the first
+ *     capture is the household id; a signed-in account that is not a
+ *     member gets exactly the answer of a household that does not exist
+ *     (404), so nothing tells whether it exists.  A member without enough
+ *     access gets 403;
+ *  5. unsafe methods (POST, PUT, PATCH, DELETE) from a cookie session
+ *     must carry the session's CSRF token (form field "csrf" or header
+ *     "X-CSRF-Token"); API tokens need none (no ambient authority);
+ *  6. the handler runs with the thread's own store handle, and the
+ *     server adds the security headers to every response.
+ * SPDX-License-Identifier: ISC
+ */
+#ifndef WEB_H
+#define WEB_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "lull/account.h"
+#include "lull/err.h"
+#include "lull/model.h"
+#include "lull/store.h"
+#include "lull/tz.h"
+
+struct MHD_Connection;
+struct json_t;
+
+#define WEB_MAX_BODY	 (1024 * 1024) /* bytes of a request body */
+#define WEB_MAX_PARAMS	 4
+#define WEB_MAX_HEADERS	 8
+#define WEB_SESSION_COOKIE "lull_session"
+
+enum web_log { WEB_LOG_ERROR = 0, WEB_LOG_WARN, WEB_LOG_INFO, WEB_LOG_DEBUG };
+
+struct web_opts {
+	const char *addr;     /* "127.0.0.1" */
+	unsigned port;	      /* 8080 */
+	const char *db;	      /* store spec, as lull_store_open() takes */
+	enum web_log log;
+	unsigned threads;     /* 0: the number of CPUs */
+	unsigned conn_limit;  /* 0: 1024 */
+	unsigned timeout_sec; /* idle connection timeout; 0: 30 */
+	int secure_cookies;   /* 1 behind TLS: cookies get "Secure" */
+};
+
+/*
+ * Serve until SIGTERM or SIGINT, then stop taking connections, finish
+ * the requests in flight and return 0.  Returns 1 (after a message on
+ * stderr) when the address cannot be bound or the store cannot open.
+ */
+int web_serve(const struct web_opts *);
+
+/* What a route needs of the one asking. */
+enum web_need {
+	WEB_PUBLIC = 0,	 /* anyone */
+	WEB_SIGNED_IN,	 /* any account */
+	WEB_READ,	 /* a member of household param[0], any access */
+	WEB_WRITE,	 /* owner or caregiver */
+	WEB_PLAN,	 /* owner, caregiver or consultant: plans */
+	WEB_OWNER	 /* owner */
+};
+
+#define WEB_F_API  1u /* JSON errors; API tokens accepted */
+#define WEB_F_PAGE 2u /* HTML errors; sign-in page for the signed out */
+
+struct web_req {
+	const char *method; /* "GET" */
+	const char *path;   /* "/api/v1/households/3/sleeps" */
+	struct MHD_Connection *conn;
+	const char *body;   /* NUL-terminated; "" when none */
+	size_t body_len;
+	const char *param[WEB_MAX_PARAMS];
+	int nparam;
+	struct lull_store *st; /* this thread's handle */
+	int64_t now;	       /* the clock, read once per request */
+	/* Who is asking (0: nobody signed in). */
+	int64_t account_id;
+	int via_token;			/* 1: an API token, not a cookie */
+	char sid[LULL_TOKEN_LEN + 1];	/* the session id, "" for tokens */
+	struct lull_session session;	/* csrf, expiry */
+	/* The household of a household route, once the need is met. */
+	int64_t household_id;
+	struct lull_membership member;
+	struct lull_household hh;
+	struct lull_tz *tz; /* hh's zone, cached by the server */
+	struct lull_actor actor; /* member.caregiver_id, now */
+	unsigned flags;		 /* the route's WEB_F_* */
+	void *priv;		 /* the server's */
+};
+
+struct web_resp {
+	int status;
+	const char *ctype; /* "application/json", "text/html; charset=utf-8" */
+	char *body;	   /* malloc'd, owned */
+	size_t len;
+	const char *hname[WEB_MAX_HEADERS];
+	char *hval[WEB_MAX_HEADERS]; /* malloc'd, owned */
+	int nheaders;
+};
+
+typedef int (*web_handler)(struct web_req *, struct web_resp *);
+
+struct web_route {
+	const char *method;
+	const char *pattern; /* "/api/v1/households/{hid}/sleeps/{id}" */
+	enum web_need need;
+	unsigned flags;
+	web_handler fn;
+};
+
+/* The parts' tables, each ended by a { NULL } entry. */
+extern const struct web_route web_auth_routes[];
+extern const struct web_route web_api_routes[];
+extern const struct web_route web_page_routes[];
+
+/* ---- request helpers (server.c) ---- */
+
+/* A query-string argument, or NULL. */
+const char *web_query(const struct web_req *, const char *key);
+/* A field of an application/x-www-form-urlencoded body, or NULL. */
+const char *web_form(struct web_req *, const char *key);
+/* A request header, or NULL. */
+const char *web_header(const struct web_req *, const char *name);
+/* An id from param[i]: > 0, or 0 when not a plain positive number. */
+int64_t web_param_id(const struct web_req *, int i);
+
+/* ---- response helpers (server.c) ---- */
+
+/* Add a header (copied). */
+void web_header_add(struct web_resp *, const char *name, const char *value);
+/* Take "body" (malloc'd) as the response. Return 0. */
+int web_take(struct web_resp *, int status, const char *ctype, char *body,
+    size_t len);
+/* JSON: takes the reference to "doc" (NULL: 500). */
+int web_json(struct web_resp *, int status, struct json_t *doc);
+/*
+ * An error as the route's kind wants it: for the API
+ * {"error": {"status": 404, "message": "...", "field": "..."}}
+ * ("field" null when none); for pages a small HTML page in the app's
+ * style.  Messages never carry secrets.
+ */
+int web_error(const struct web_req *, struct web_resp *, int status,
+    const char *field, const char *fmt, ...)
+    LULL_PRINTF(5, 6);
+/* A library error mapped to a status (EINVAL 422, ENOTFOUND 404,
+ * ECONFLICT 409, else 500) with its message and field. */
+int web_fail(const struct web_req *, struct web_resp *, enum lull_err,
+    const struct lull_errinfo *);
+/* 303 See Other to "location" (after a form post). */
+int web_redirect(struct web_resp *, const char *location);
+void web_resp_free(struct web_resp *);
+
+/* Set and clear the session cookie (HttpOnly, SameSite=Lax, Path=/,
+ * Secure when the server runs with secure_cookies). */
+void web_cookie_set(const struct web_req *, struct web_resp *,
+    const char *sid, int64_t max_age_sec);
+void web_cookie_clear(const struct web_req *, struct web_resp *);
+
+/* Log a line at "level" (no secrets: never tokens, passwords, bodies). */
+void web_log(enum web_log level, const char *fmt, ...)
+    LULL_PRINTF(2, 3);
+
+/* ---- HTML building (html.c) ---- */
+
+struct web_buf {
+	char *s;
+	size_t n, cap;
+	int oom;
+};
+
+void web_buf_puts(struct web_buf *, const char *raw);
+void web_buf_printf(struct web_buf *, const char *fmt, ...)
+    LULL_PRINTF(2, 3);
+/* Text escaped for HTML content and quoted attributes. */
+void web_buf_esc(struct web_buf *, const char *text);
+/* Take the buffer as an HTML response (500 when memory ran out). */
+int web_buf_html(struct web_buf *, struct web_resp *, int status);
+void web_buf_free(struct web_buf *);
+
+/*
+ * The page around a page's content: <head> with the stylesheet and the
+ * small script, the header with the household switcher and navigation,
+ * and night mode ("night" class on <html>, set when it is night in the
+ * household's zone unless the person chose otherwise: cookie
+ * "lull_mode" = "day" or "night").  The CSRF token goes into a <meta>
+ * for the script and into every form via web_page_csrf().
+ */
+void web_page_open(struct web_buf *, const struct web_req *,
+    const char *title);
+void web_page_close(struct web_buf *, const struct web_req *);
+/* <input type="hidden" name="csrf" value="..."> */
+void web_page_csrf(struct web_buf *, const struct web_req *);
+
+#endif

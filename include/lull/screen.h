@@ -143,7 +143,7 @@ struct lull_screen_help {
 	size_t nlines;
 	int defaults;          /* 1: emergency or lines are defaults */
 	const char *clinician; /* contact a clinician today */
-	const char *plan;      /* the sleep plan is paused */
+	const char *plan;      /* let the sleep plan rest */
 };
 
 /* Borrows "emergency" and "lines": they must outlive "out". */

@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "lull/cal.h"
+#include "lull/care.h"
 #include "lull/err.h"
 #include "lull/model.h"
 #include "lull/store.h"
@@ -162,6 +163,51 @@ int cli_stats_in(struct cli *, const struct cli_journal *,
 /* --from/--to as local days; without them the last "ndays" to today. */
 int cli_day_range(struct cli *, int32_t ndays, int32_t *from, int32_t *to);
 
+/*
+ * The parents' side (cmd_household.c, cmd_care.c, cmd_couple.c).
+ */
+/* "mon".."sun" or "monday".."sunday" -> 0 (Monday) .. 6; -1 if neither. */
+int cli_weekday(const char *);
+const char *cli_weekday_name(int monday0);
+/* Bit 0 Monday .. bit 6 Sunday -> "mon,tue" or "none". */
+void cli_days_format(unsigned days, char *buf, size_t bufsz);
+
+/* The household's crisis help (lull settings), else the defaults; the
+ * lines point into "l", which must outlive "h". */
+struct lull_screen_help;
+struct cli_lines {
+	char buf[4096];
+	const char *v[CLI_MAXMULTI];
+	size_t n;
+};
+void cli_crisis_help(const struct lull_household *, struct cli_lines *l,
+    struct lull_screen_help *h);
+
+/* The adult acting (--as): their record, or exit 2 saying to give
+ * --as.  The caller frees "me". */
+int cli_me(struct cli *, struct lull_caregiver *me);
+/* --share for a record of "kind" ("dflt" when not given), and the same
+ * check of any text, naming option "opt". */
+int cli_share_opt(struct cli *, enum lull_personal_kind, unsigned dflt,
+    unsigned *out);
+int cli_share_text(const char *opt, const char *text,
+    enum lull_personal_kind, unsigned *out);
+/* "12" or "#12". */
+int cli_id_arg(const char *text, int64_t *id);
+/* The records of days [from, to] "me" may see, of "kind" (-1: all). */
+int cli_personal_list(struct cli *, int64_t me, int kind, int32_t from,
+    int32_t to, struct lull_personalv *out);
+/* Who sees a record, said to "me": "private (only you)", "shared with
+ * your partner", "from Ben, shared with you"; returns buf. */
+const char *cli_visibility(struct cli *, const struct lull_personal *,
+    int64_t me, char *buf, size_t bufsz);
+/* What a record holds, in one line. */
+void cli_personal_summary(struct cli *, const struct lull_personal *,
+    char *buf, size_t bufsz);
+/* A record as listed (docs/wellbeing.md); NULL when memory ran out. */
+struct json_t *cli_json_personal(struct cli *, const struct lull_personal *,
+    int64_t me);
+
 int cmd_init(struct cli *);
 int cmd_child_add(struct cli *);
 int cmd_child_list(struct cli *);
@@ -197,11 +243,31 @@ int cmd_plan_back(struct cli *);
 int cmd_plan_slow(struct cli *);
 int cmd_plan_override(struct cli *);
 int cmd_plan_history(struct cli *);
+/* Pause the household's running plans without a note (cmd_plan.c). */
+int cli_plan_pause_quietly(struct cli *, int *paused);
 int cmd_report(struct cli *);
 int cmd_chart(struct cli *);
 int cmd_predict(struct cli *);
 int cmd_eval_predict(struct cli *);
 int cmd_screen_score(struct cli *);
 int cmd_screen_questions(struct cli *);
+int cmd_settings(struct cli *);
+int cmd_me_sleep(struct cli *);
+int cmd_me_list(struct cli *);
+int cmd_me_share(struct cli *);
+int cmd_me_delete(struct cli *);
+int cmd_checkin(struct cli *);
+int cmd_checkin_edit(struct cli *);
+int cmd_checkin_list(struct cli *);
+int cmd_screen_take(struct cli *);
+int cmd_screen_list(struct cli *);
+int cmd_screen_due(struct cli *);
+int cmd_couple_checkin(struct cli *);
+int cmd_couple_list(struct cli *);
+int cmd_appreciate(struct cli *);
+int cmd_ritual_add(struct cli *);
+int cmd_ritual_list(struct cli *);
+int cmd_ritual_delete(struct cli *);
+int cmd_ritual_due(struct cli *);
 
 #endif

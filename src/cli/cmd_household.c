@@ -8,8 +8,11 @@
 
 #include <jansson.h>
 
+#include "lull/care.h"
 #include "lull/json.h"
 #include "lull/journal.h"
+#include "lull/rota.h"
+#include "lull/screen.h"
 #include "lull/tzload.h"
 #include "cli_int.h"
 
@@ -219,21 +222,143 @@ cmd_child_delete(struct cli *cli)
 	return x;
 }
 
+static const char *const weekday_names[7] = {
+	"mon", "tue", "wed", "thu", "fri", "sat", "sun"
+};
+static const char *const weekday_long[7] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday"
+};
+
+int
+cli_weekday(const char *word)
+{
+	int i;
+
+	for (i = 0; i < 7; i++)
+		if (strcmp(word, weekday_names[i]) == 0 ||
+		    strcmp(word, weekday_long[i]) == 0)
+			return i;
+	return -1;
+}
+
+const char *
+cli_weekday_name(int monday0)
+{
+	return monday0 >= 0 && monday0 < 7 ? weekday_names[monday0] : "";
+}
+
+void
+cli_days_format(unsigned days, char *buf, size_t bufsz)
+{
+	size_t len = 0;
+	int i;
+
+	if (bufsz > 0)
+		buf[0] = '\0';
+	if ((days & 0x7f) == 0) {
+		snprintf(buf, bufsz, "none");
+		return;
+	}
+	for (i = 0; i < 7; i++)
+		if (days & (1u << i) && len < bufsz)
+			len += (size_t)snprintf(buf + len, bufsz - len, "%s%s",
+			    len ? "," : "", weekday_names[i]);
+}
+
+/* --works mon,tue,...|none -> bit 0 Monday .. bit 6 Sunday. */
+static int
+works_parse(const char *text, unsigned *out)
+{
+	const char *p = text, *e;
+	char word[16];
+	size_t n;
+	int d;
+
+	*out = 0;
+	if (strcmp(text, "none") == 0)
+		return EXIT_OK;
+	for (;;) {
+		e = strchr(p, ',');
+		n = e != NULL ? (size_t)(e - p) : strlen(p);
+		if (n == 0 || n >= sizeof(word))
+			d = -1;
+		else {
+			memcpy(word, p, n);
+			word[n] = '\0';
+			d = cli_weekday(word);
+		}
+		if (d < 0)
+			return cli_errx(EXIT_INVALID,
+			    "--works: \"%.*s\" is not a day (write the days "
+			    "as mon,tue,wed,thu,fri,sat,sun, or none)",
+			    (int)(n > 40 ? 40 : n), p);
+		*out |= 1u << d;
+		if (e == NULL)
+			return EXIT_OK;
+		p = e + 1;
+	}
+}
+
+/* --role, --night-feeds and --works, as given, into "c". */
+static int
+caregiver_opts(struct cli *cli, struct lull_caregiver *c)
+{
+	const char *v;
+	int x, e;
+
+	if ((v = cli_opt(cli, "role")) != NULL) {
+		if ((x = cli_enum("role", v, lull_role_parse,
+			 "parent, helper, consultant", &e)))
+			return x;
+		c->role = (enum lull_role)e;
+	}
+	if ((v = cli_opt(cli, "night-feeds")) != NULL) {
+		if ((x = cli_enum("night-feeds", v, lull_night_feeds_parse,
+			 "bottle, breast, none", &e)))
+			return x;
+		c->night_feeds = (enum lull_night_feeds)e;
+	}
+	if ((v = cli_opt(cli, "works")) != NULL &&
+	    (x = works_parse(v, &c->work_days)))
+		return x;
+	return EXIT_OK;
+}
+
+/* "parent, night feeds: breast, works mon,tue" for messages and lists. */
+static void
+caregiver_desc(const struct lull_caregiver *c, char *buf, size_t bufsz)
+{
+	char days[40];
+
+	cli_days_format(c->work_days, days, sizeof(days));
+	snprintf(buf, bufsz, "%s, night feeds: %s, works: %s",
+	    lull_role_name(c->role), lull_night_feeds_name(c->night_feeds),
+	    days);
+}
+
 int
 cmd_caregiver_add(struct cli *cli)
 {
 	struct lull_caregiver c;
 	enum lull_err rc;
+	char desc[96];
+	int x;
 
 	memset(&c, 0, sizeof(c));
 	c.household_id = cli->hh.id;
 	c.name = cli->a.pos[0];
+	c.role = LULL_ROLE_PARENT;
+	c.night_feeds = LULL_NIGHT_BOTTLE;
 	if (c.name[strspn(c.name, " \t")] == '\0')
 		return cli_errx(EXIT_INVALID, "name: a caregiver needs a name");
+	if ((x = caregiver_opts(cli, &c)))
+		return x;
 	rc = lull_store_caregiver_add(cli->st, &c, &cli->actor, &c.id);
 	if (rc != LULL_OK)
 		return cli_fail_store(cli, rc);
-	printf("Added %s.\n", c.name);
+	caregiver_desc(&c, desc, sizeof(desc));
+	printf("Added %s (%s).\n", c.name, desc);
 	return EXIT_OK;
 }
 
@@ -250,6 +375,8 @@ cmd_caregiver_list(struct cli *cli)
 		return cli_fail_store(cli, rc);
 	if (cli->json) {
 		a = json_array();
+		/* The export's record (role, night_feeds, work_days
+		 * included), with its id. */
 		for (i = 0; a != NULL && i < v.n; i++)
 			if (json_array_append_new(a,
 				lull_json_caregiver(&v.v[i], cli->tz, &nm))) {
@@ -261,8 +388,12 @@ cmd_caregiver_list(struct cli *cli)
 	}
 	if (v.n == 0)
 		printf("No caregivers yet: lull caregiver add NAME\n");
-	for (i = 0; i < v.n; i++)
-		printf("%s\n", v.v[i].name);
+	for (i = 0; i < v.n; i++) {
+		char desc[96];
+
+		caregiver_desc(&v.v[i], desc, sizeof(desc));
+		printf("%-16s %s\n", v.v[i].name, desc);
+	}
 	lull_caregiverv_free(&v);
 	return EXIT_OK;
 }
@@ -286,22 +417,31 @@ cmd_caregiver_edit(struct cli *cli)
 	const char *name = cli_opt(cli, "name");
 	struct lull_caregiver c;
 	enum lull_err rc;
-	char *old;
+	char *old, desc[96];
 	int x;
 
-	if (name == NULL)
-		return cli_errx(EXIT_USAGE, "caregiver edit: --name NEW is "
-		    "needed");
+	if (name == NULL && cli_opt(cli, "role") == NULL &&
+	    cli_opt(cli, "night-feeds") == NULL && cli_opt(cli, "works") == NULL)
+		return cli_errx(EXIT_USAGE, "caregiver edit: nothing to change "
+		    "(give --name, --role, --night-feeds or --works)");
 	if ((x = caregiver_by_name(cli, cli->a.pos[0], &c)))
 		return x;
+	if ((x = caregiver_opts(cli, &c))) {
+		lull_caregiver_free(&c);
+		return x;
+	}
 	old = c.name;
-	c.name = (char *)(uintptr_t)name;
+	if (name != NULL)
+		c.name = (char *)(uintptr_t)name;
 	rc = lull_store_caregiver_update(cli->st, &c, &cli->actor);
+	caregiver_desc(&c, desc, sizeof(desc));
 	c.name = old;
 	if (rc != LULL_OK)
 		x = cli_fail_store(cli, rc);
+	else if (name != NULL && strcmp(name, old) != 0)
+		printf("Renamed %s to %s (%s).\n", old, name, desc);
 	else
-		printf("Renamed %s to %s.\n", old, name);
+		printf("Updated %s (%s).\n", old, desc);
 	lull_caregiver_free(&c);
 	return x;
 }
@@ -321,4 +461,219 @@ cmd_caregiver_delete(struct cli *cli)
 		printf("Removed %s; their entries stay.\n", c.name);
 	lull_caregiver_free(&c);
 	return x;
+}
+
+void
+cli_crisis_help(const struct lull_household *hh, struct cli_lines *l,
+    struct lull_screen_help *h)
+{
+	char *p, *nl;
+
+	l->n = 0;
+	snprintf(l->buf, sizeof(l->buf), "%s",
+	    hh->crisis_lines ? hh->crisis_lines : "");
+	for (p = l->buf; *p != '\0' && l->n < CLI_MAXMULTI; p = nl + 1) {
+		if ((nl = strchr(p, '\n')) != NULL)
+			*nl = '\0';
+		if (*p != '\0')
+			l->v[l->n++] = p;
+		if (nl == NULL)
+			break;
+	}
+	lull_screen_help(hh->emergency, l->v, l->n, h);
+}
+
+/* --core-block HOURS: "4.5", "4", "4.25" (3 to 8 hours) -> minutes. */
+static int
+core_block_parse(const char *text, int32_t *min)
+{
+	const char *p = text;
+	long whole = 0, frac = 0, scale = 1;
+	int digits = 0;
+
+	for (; *p >= '0' && *p <= '9' && digits < 3; p++, digits++)
+		whole = whole * 10 + (*p - '0');
+	if (digits > 0 && (*p == '.' || *p == ',')) {
+		for (p++; *p >= '0' && *p <= '9' && scale < 1000; p++) {
+			frac = frac * 10 + (*p - '0');
+			scale *= 10;
+		}
+	}
+	if (digits == 0 || *p != '\0' ||
+	    whole * 60 + (frac * 60 + scale / 2) / scale <
+		LULL_ROTA_TARGET_LO_MIN ||
+	    whole * 60 + (frac * 60 + scale / 2) / scale >
+		LULL_ROTA_TARGET_HI_MIN)
+		return cli_errx(EXIT_INVALID,
+		    "--core-block: \"%s\" is not a number of hours from %d to "
+		    "%d (e.g. 4.5), or default",
+		    text, LULL_ROTA_TARGET_LO_MIN / 60,
+		    LULL_ROTA_TARGET_HI_MIN / 60);
+	*min = (int32_t)(whole * 60 + (frac * 60 + scale / 2) / scale);
+	return EXIT_OK;
+}
+
+/* A setting's text: not blank, one line, no control characters. */
+static int
+setting_text(const char *opt, const char *text, size_t max)
+{
+	const unsigned char *p;
+
+	if (text[strspn(text, " \t")] == '\0')
+		return cli_errx(EXIT_INVALID, "--%s: \"%s\" is empty", opt,
+		    text);
+	if (strlen(text) > max)
+		return cli_errx(EXIT_INVALID, "--%s: \"%.40s...\" is longer "
+		    "than %zu characters", opt, text, max);
+	for (p = (const unsigned char *)text; *p != '\0'; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			return cli_errx(EXIT_INVALID, "--%s: \"%s\" holds a "
+			    "line break or control character; give one line",
+			    opt, text);
+	return EXIT_OK;
+}
+
+static int
+crisis_line_check(const char *text)
+{
+	const char *colon = strchr(text, ':');
+	int x;
+
+	if ((x = setting_text("crisis-line", text, 200)))
+		return x;
+	if (colon == NULL || colon == text ||
+	    strspn(text, " \t") >= (size_t)(colon - text) ||
+	    colon[1 + strspn(colon + 1, " \t")] == '\0')
+		return cli_errx(EXIT_INVALID,
+		    "--crisis-line: \"%s\" is not \"Name: number\" (e.g. "
+		    "\"Samaritans: 116 123\")", text);
+	return EXIT_OK;
+}
+
+static int
+replace_str(char **dst, const char *src)
+{
+	char *p = NULL;
+
+	if (src != NULL && (p = strdup(src)) == NULL)
+		return cli_errx(EXIT_FAIL, "out of memory");
+	free(*dst);
+	*dst = p;
+	return EXIT_OK;
+}
+
+static int
+settings_json(struct cli *cli, const struct lull_screen_help *h)
+{
+	const struct lull_household *hh = &cli->hh;
+	int32_t core = hh->core_block_min > 0 ? hh->core_block_min :
+						LULL_ROTA_TARGET_DEFAULT_MIN;
+	json_t *o = json_object(), *lines = json_array();
+	size_t i;
+
+	for (i = 0; lines != NULL && i < h->nlines; i++)
+		if (json_array_append_new(lines, json_string(h->lines[i]))) {
+			json_decref(lines);
+			lines = NULL;
+		}
+	if (o == NULL || lines == NULL) {
+		json_decref(o);
+		json_decref(lines);
+		return cli_print_json(NULL);
+	}
+	json_object_set_new(o, "core_block_min", json_integer(core));
+	json_object_set_new(o, "core_block_hours", json_real(core / 60.0));
+	json_object_set_new(o, "core_block_default",
+	    json_boolean(hh->core_block_min <= 0));
+	json_object_set_new(o, "emergency", json_string(h->emergency));
+	json_object_set_new(o, "emergency_default",
+	    json_boolean(hh->emergency == NULL || *hh->emergency == '\0'));
+	json_object_set_new(o, "crisis_lines", lines);
+	json_object_set_new(o, "crisis_lines_default",
+	    json_boolean(hh->crisis_lines == NULL ||
+		hh->crisis_lines[strspn(hh->crisis_lines, "\n")] == '\0'));
+	return cli_print_json(o);
+}
+
+int
+cmd_settings(struct cli *cli)
+{
+	const char *core = cli_opt(cli, "core-block");
+	const char *emer = cli_opt(cli, "emergency");
+	struct lull_household *hh = &cli->hh;
+	struct lull_screen_help h;
+	struct cli_lines l;
+	enum lull_err rc;
+	char dur[16], *joined = NULL;
+	int32_t min = 0;
+	size_t len = 0;
+	int i, x, changed = 0, dflt;
+
+	if (cli->a.nmulti > 0 && cli_flag(cli, "no-crisis-lines"))
+		return cli_errx(EXIT_USAGE, "settings: --crisis-line and "
+		    "--no-crisis-lines do not go together");
+	/* Check everything before changing anything. */
+	if (core != NULL && strcmp(core, "default") != 0 &&
+	    (x = core_block_parse(core, &min)))
+		return x;
+	if (emer != NULL && strcmp(emer, "default") != 0 &&
+	    (x = setting_text("emergency", emer, 80)))
+		return x;
+	for (i = 0; i < cli->a.nmulti; i++) {
+		if ((x = crisis_line_check(cli->a.multi[i])))
+			return x;
+		len += strlen(cli->a.multi[i]) + 1;
+	}
+	if (core != NULL) {
+		hh->core_block_min = min;
+		changed = 1;
+	}
+	if (emer != NULL) {
+		if ((x = replace_str(&hh->emergency,
+			 strcmp(emer, "default") == 0 ? NULL : emer)))
+			return x;
+		changed = 1;
+	}
+	if (cli->a.nmulti > 0) {
+		if ((joined = calloc(1, len)) == NULL)
+			return cli_errx(EXIT_FAIL, "out of memory");
+		for (i = 0; i < cli->a.nmulti; i++) {
+			if (i > 0)
+				strcat(joined, "\n");
+			strcat(joined, cli->a.multi[i]);
+		}
+		free(hh->crisis_lines);
+		hh->crisis_lines = joined;
+		changed = 1;
+	} else if (cli_flag(cli, "no-crisis-lines")) {
+		free(hh->crisis_lines);
+		hh->crisis_lines = NULL;
+		changed = 1;
+	}
+	if (changed &&
+	    (rc = lull_store_household_update(cli->st, hh, &cli->actor)))
+		return cli_fail_store(cli, rc);
+	cli_crisis_help(hh, &l, &h);
+	if (cli->json)
+		return settings_json(cli, &h);
+	if (changed)
+		printf("Saved.\n\n");
+	dflt = hh->core_block_min <= 0;
+	cli_fmt_dur((int64_t)(dflt ? LULL_ROTA_TARGET_DEFAULT_MIN :
+				     hh->core_block_min) * 60,
+	    dur, sizeof(dur));
+	printf("Protected sleep for each adult: %s a night%s\n", dur,
+	    dflt ? " (the default)" : "");
+	dflt = hh->emergency == NULL || *hh->emergency == '\0';
+	printf("Emergency number: %s%s\n", h.emergency,
+	    dflt ? " (the default)" : "");
+	dflt = l.n == 0;
+	printf("Crisis lines%s:\n", dflt ? " (the defaults)" : "");
+	for (i = 0; i < (int)h.nlines; i++)
+		printf("  %s\n", h.lines[i]);
+	if (dflt)
+		printf("\nThe defaults cover a few countries. Add the lines "
+		       "where you live with --crisis-line \"Name: number\", "
+		       "and the local emergency number with --emergency.\n");
+	return EXIT_OK;
 }

@@ -279,11 +279,11 @@ running_free(struct running *r)
  * did.  The age shown is today's.  A foundations plan whose child has
  * since become old enough for coaching says so.
  */
+static int running_plan(struct cli *, struct running *);
+
 static int
 running_load(struct cli *cli, struct running *r)
 {
-	struct lull_errinfo ei;
-	enum lull_err rc;
 	int x;
 
 	memset(r, 0, sizeof(*r));
@@ -292,6 +292,16 @@ running_load(struct cli *cli, struct running *r)
 	r->today = lull_local_day(cli->tz, cli->now);
 	if ((x = cli_child(cli, &r->child)))
 		return x;
+	return running_plan(cli, r);
+}
+
+/* The rest of running_load(), for r->child. */
+static int
+running_plan(struct cli *cli, struct running *r)
+{
+	struct lull_errinfo ei;
+	enum lull_err rc;
+
 	rc = lull_store_plan_active(cli->st, r->child.id, &r->rec);
 	if (rc == LULL_ENOTFOUND)
 		return cli_errx(EXIT_NOTFOUND,
@@ -652,6 +662,58 @@ parent_move(struct cli *cli, enum lull_verdict v, int to_step)
 out:
 	lull_plan_event_free(&ev);
 	running_free(&r);
+	return x;
+}
+
+/*
+ * Pause every running plan of the household as the acting adult, with no
+ * note: a parent's pause like any other, so the plan's history (which
+ * every adult sees) says nothing of why.  Used when a mood screen's
+ * self-harm item is positive (domain.md 6.2: the plan pauses), where the
+ * reason is that person's private answer.  *paused counts the plans
+ * paused; plans already paused are left as they are.
+ */
+int
+cli_plan_pause_quietly(struct cli *cli, int *paused)
+{
+	struct lull_childv kids = { 0 };
+	struct lull_plan_event ev;
+	struct lull_decision d;
+	struct lull_errinfo ei;
+	struct running r;
+	enum lull_err rc;
+	size_t i;
+	int x = EXIT_OK;
+
+	*paused = 0;
+	if ((rc = lull_store_child_list(cli->st, cli->hh.id, &kids)))
+		return cli_fail_store(cli, rc);
+	for (i = 0; x == EXIT_OK && i < kids.n; i++) {
+		memset(&r, 0, sizeof(r));
+		lull_plan_record_init(&r.rec);
+		r.today = lull_local_day(cli->tz, cli->now);
+		r.child = kids.v[i];
+		lull_child_init(&kids.v[i]);
+		lull_plan_event_init(&ev);
+		rc = lull_store_plan_active(cli->st, r.child.id, &r.rec);
+		if (rc == LULL_OK && !r.rec.state.paused &&
+		    running_plan(cli, &r) == EXIT_OK &&
+		    lull_plan_parent(&r.plan, &r.rec.state, LULL_VERDICT_PAUSE,
+			0, NULL, r.today, &d, &ei) == LULL_OK) {
+			if (lull_plan_event_from(&ev, r.rec.id, &d, r.today,
+				1) != LULL_OK)
+				x = cli_errx(EXIT_FAIL, "out of memory");
+			else if ((rc = lull_store_plan_record(cli->st, &r.rec,
+				      &ev, &cli->actor)))
+				x = cli_fail_store(cli, rc);
+			else
+				(*paused)++;
+		} else if (rc != LULL_OK && rc != LULL_ENOTFOUND)
+			x = cli_fail_store(cli, rc);
+		lull_plan_event_free(&ev);
+		running_free(&r);
+	}
+	lull_childv_free(&kids);
 	return x;
 }
 

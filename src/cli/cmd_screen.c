@@ -141,7 +141,7 @@ jhelp(const struct lull_screen_help *h)
 	return json_pack("{s:s,s:s,s:o,s:b,s:s,s:s,s:b,s:s}", "headline",
 	    h->headline, "emergency", h->emergency, "crisis_lines", lines,
 	    "defaults", h->defaults, "clinician", h->clinician, "plan", h->plan,
-	    "plan_paused", 1, "text", text);
+	    "plan_paused", 0, "text", text);
 }
 
 int

@@ -43,17 +43,54 @@ static const struct cli_cmd cmds[] = {
 	    "Delete a child and every entry about them. Cannot be undone; "
 	    "export first.",
 	    "yes", 1, 1, CLI_NEEDS_HOUSEHOLD, cmd_child_delete },
-	{ "caregiver add", "NAME",
+	{ "caregiver add",
+	    "NAME [--role parent|helper|consultant] "
+	    "[--night-feeds bottle|breast|none] [--works mon,tue,...|none]",
 	    "Add a parent or other caregiver, who can then log entries "
-	    "(--as NAME) and be named as who went at night.",
-	    "", 1, 1, CLI_NEEDS_HOUSEHOLD, cmd_caregiver_add },
-	{ "caregiver list", "[--json]", "List the caregivers.", "", 0, 0,
-	    CLI_NEEDS_HOUSEHOLD, cmd_caregiver_list },
-	{ "caregiver edit", "NAME --name NEW", "Rename a caregiver.", "name=",
-	    1, 1, CLI_NEEDS_HOUSEHOLD, cmd_caregiver_edit },
+	    "(--as NAME) and be named as who went at night. --role decides "
+	    "what of the parents' own records (sleep, check-ins, mood "
+	    "screens, couple check-ins) this person may see, and only when "
+	    "their author shares them: a parent (the default) sees what a "
+	    "partner shares; a consultant sees what is shared with a "
+	    "consultant; a helper, such as a grandparent or a nanny, sees "
+	    "the child's journal only. --night-feeds is what they can give "
+	    "at night: breast (nurses the baby), bottle (formula or "
+	    "expressed milk; the default) or none (settles the baby and "
+	    "brings them back). --works: the days they work, so the night "
+	    "rota gives them the quieter part of the night before a work "
+	    "day.",
+	    "role= night-feeds= works=", 1, 1, CLI_NEEDS_HOUSEHOLD,
+	    cmd_caregiver_add },
+	{ "caregiver list", "[--json]",
+	    "List the caregivers with their role, what they can give at "
+	    "night and the days they work.",
+	    "", 0, 0, CLI_NEEDS_HOUSEHOLD, cmd_caregiver_list },
+	{ "caregiver edit",
+	    "NAME [--name NEW] [--role parent|helper|consultant] "
+	    "[--night-feeds bottle|breast|none] [--works mon,tue,...|none]",
+	    "Rename a caregiver or change their role, night feeds or work "
+	    "days (see caregiver add). Only the options given change.",
+	    "name= role= night-feeds= works=", 1, 1, CLI_NEEDS_HOUSEHOLD,
+	    cmd_caregiver_edit },
 	{ "caregiver delete", "NAME",
-	    "Remove a caregiver; their entries stay, without the name.", "", 1,
-	    1, CLI_NEEDS_HOUSEHOLD, cmd_caregiver_delete },
+	    "Remove a caregiver; their entries stay, without the name. "
+	    "Their own records (check-ins, screens, notes) go with them.",
+	    "", 1, 1, CLI_NEEDS_HOUSEHOLD, cmd_caregiver_delete },
+	{ "settings",
+	    "[--core-block HOURS] [--emergency NUMBER] "
+	    "[--crisis-line \"Name: number\"]... [--no-crisis-lines] [--json]",
+	    "Show the household's settings, and change the ones given. "
+	    "--core-block: the protected stretch of sleep the night rota "
+	    "keeps for each adult, 3 to 8 hours (default 4.5: about three "
+	    "sleep cycles). --emergency: your local emergency number. "
+	    "--crisis-line, as often as needed: the crisis lines where you "
+	    "live; the ones given replace those kept. These are shown first "
+	    "when a mood screen speaks of thoughts of self-harm. "
+	    "--no-crisis-lines forgets yours; \"default\" as a value of "
+	    "--core-block or --emergency goes back to the default. Until "
+	    "you set your own, lull shows defaults and says so.",
+	    "core-block= emergency= crisis-line* no-crisis-lines", 0, 0,
+	    CLI_NEEDS_HOUSEHOLD, cmd_settings },
 	{ "sleep start",
 	    "[--child C] [--at TIME] [--kind nap|night] [--how LIST] "
 	    "[--where PLACE] [--by NAME] [--routine yes|no] [--note TEXT]",
@@ -210,6 +247,44 @@ static const struct cli_cmd cmds[] = {
 	    "predicting each next sleep from the log before it, and compares "
 	    "with the plain age-based wake window.",
 	    "child=", 0, 0, CLI_NEEDS_HOUSEHOLD, cmd_eval_predict },
+	{ "me sleep", "--from TIME --to TIME [--note TEXT] [--share WHO]",
+	    "Log your own sleep (--as says whose). Shared with your partner "
+	    "unless you say otherwise (--share none): the side-by-side view "
+	    "of the nights and the night rota need both adults' sleep. "
+	    TIME_HELP,
+	    "from= to= note= share=", 0, 0, CLI_NEEDS_HOUSEHOLD,
+	    cmd_me_sleep },
+	{ "me list", "[--days N] [--json]",
+	    "Your own records of every kind (sleep, check-ins, mood screens, "
+	    "couple check-ins, notes you wrote), newest first, with their id "
+	    "and who can see each. Default: the last 30 days.",
+	    "days=", 0, 0, CLI_NEEDS_HOUSEHOLD, cmd_me_list },
+	{ "me share", "ID --with partner|consultant|partner,consultant|none",
+	    "Choose who sees one of your records; none keeps it to yourself. "
+	    "A note of appreciation is only ever seen by the one it is "
+	    "written to, and a couple check-in only by your partner.",
+	    "with=", 1, 1, CLI_NEEDS_HOUSEHOLD, cmd_me_share },
+	{ "me delete", "ID", "Delete one of your own records.", "", 1, 1,
+	    CLI_NEEDS_HOUSEHOLD, cmd_me_delete },
+	{ "checkin list", "[--days N] [--json]",
+	    "Your morning check-ins and those shared with you, newest first "
+	    "(default: the last 30 days), each marked private (only you), "
+	    "shared with ..., or from NAME, shared with you.",
+	    "days=", 0, 0, CLI_NEEDS_HOUSEHOLD, cmd_checkin_list },
+	{ "checkin edit",
+	    "ID [--energy N] [--mood N] [--note TEXT] [--share WHO]",
+	    "Change one of your check-ins; only the options given change.",
+	    "energy= mood= note= share=", 1, 1, CLI_NEEDS_HOUSEHOLD,
+	    cmd_checkin_edit },
+	{ "checkin",
+	    "--energy N --mood N [--note TEXT] [--share WHO] [--day DATE]",
+	    "A short morning check-in with yourself, once a day. Energy: 1 "
+	    "running on empty, 3 getting by, 5 rested and full of energy. "
+	    "Mood: 1 very low, 3 so-so, 5 good. Private (only you) unless "
+	    "you share it. Nothing is graded; over the weeks it shows how "
+	    "you are doing alongside the nights.",
+	    "energy= mood= note= share= day=", 0, 0, CLI_NEEDS_HOUSEHOLD,
+	    cmd_checkin },
 	{ "screen questions", "INSTRUMENT [--json]",
 	    "The questions and answer labels of a parent's mood screen: "
 	    "phq9, phq2 (low mood), gad7, gad2 (worry and anxiety). Needs "
@@ -222,6 +297,63 @@ static const struct cli_cmd cmds[] = {
 	    "get help now comes first, whatever the total. Needs no journal; "
 	    "nothing is stored. See docs/wellbeing.md.",
 	    "answers=", 1, 1, CLI_NEEDS_NOTHING, cmd_screen_score },
+	{ "screen take", "INSTRUMENT --answers A,B,... [--share WHO] [--json]",
+	    "Take a mood screen and keep it: scored as screen score does, "
+	    "then kept as your own record, private unless you share it. A "
+	    "screen, not a diagnosis. If the PHQ-9's ninth item is above 0, "
+	    "where to get help now (your emergency number and crisis lines "
+	    "from lull settings, or the defaults) comes first, with a word "
+	    "to contact a clinician today and to pause the sleep plan (lull "
+	    "plan pause). lull does not pause it by itself: the plan's "
+	    "history is seen by the whole household.",
+	    "answers= share=", 1, 1, CLI_NEEDS_NOTHING, cmd_screen_take },
+	{ "screen list", "[--days N] [--json]",
+	    "Your mood screens and those shared with you, newest first "
+	    "(default: the last 30 days).",
+	    "days=", 0, 0, CLI_NEEDS_HOUSEHOLD, cmd_screen_list },
+	{ "screen due", "[--follow-up] [--json]",
+	    "Whether a mood screen is offered to you today: at about 1, 2, 4 "
+	    "and 6 months after the youngest child's birth, as paediatric "
+	    "guidance suggests, for both parents; with --follow-up, every 2 "
+	    "months after that. You can take one any time.",
+	    "follow-up", 0, 0, CLI_NEEDS_HOUSEHOLD, cmd_screen_due },
+	{ "couple checkin",
+	    "[--appreciation TEXT] [--need TEXT] [--repair TEXT] "
+	    "[--connection TEXT] [--week DATE] [--share partner|none]",
+	    "The weekly check-in of the two of you, a few quiet minutes: "
+	    "--appreciation, something your partner did this week that you "
+	    "were glad of; --need, what would help you most next week; "
+	    "--repair, one small thing that went wrong between you and that "
+	    "you would like to mend; --connection, one moment together to "
+	    "plan for. Kept on the Monday of the week (--week: any day of "
+	    "it; default this week); asked again, it adds to that week's. "
+	    "Private until you share it with your partner.",
+	    "appreciation= need= repair= connection= week= share=", 0, 0,
+	    CLI_NEEDS_HOUSEHOLD, cmd_couple_checkin },
+	{ "couple list", "[--weeks N] [--json]",
+	    "Your couple check-ins and notes of the last weeks (default 4), "
+	    "in separate sections: just for you, shared between you, notes "
+	    "to you, notes you wrote.",
+	    "weeks=", 0, 0, CLI_NEEDS_HOUSEHOLD, cmd_couple_list },
+	{ "appreciate", "NAME TEXT",
+	    "Leave a note of thanks for another adult of the household. "
+	    "They always see it (in lull couple list), and nobody else does.",
+	    "", 2, 2, CLI_NEEDS_HOUSEHOLD, cmd_appreciate },
+	{ "ritual add",
+	    "NAME --every daily|weekly [--day mon..sun] [--at HH:MM] "
+	    "[--note TEXT]",
+	    "A small ritual of connection you chose together, such as tea "
+	    "after bedtime or a Sunday walk, with when to be reminded "
+	    "(weekly ones need --day).",
+	    "every= day= at= note=", 1, 1, CLI_NEEDS_HOUSEHOLD,
+	    cmd_ritual_add },
+	{ "ritual list", "[--json]", "The household's rituals.", "", 0, 0,
+	    CLI_NEEDS_HOUSEHOLD, cmd_ritual_list },
+	{ "ritual due", "[--json]",
+	    "Today's rituals, by time, as a reminder.", "", 0, 0,
+	    CLI_NEEDS_HOUSEHOLD, cmd_ritual_due },
+	{ "ritual delete", "NAME", "Delete a ritual.", "", 1, 1,
+	    CLI_NEEDS_HOUSEHOLD, cmd_ritual_delete },
 	{ "demo", "",
 	    "Create a demo household (two parents, one baby, three weeks of "
 	    "nights) in an empty journal.",
@@ -264,6 +396,14 @@ usage_one(FILE *f, const struct cli_cmd *c)
 		    " car, stroller, worn, other\n"
 		    "--where: own-room-cot, parents-room-cot, sidecar, "
 		    "parents-bed, arms, pram, car-seat, carrier, sofa, other\n");
+	if (strstr(c->opts, "share=") != NULL ||
+	    strstr(c->opts, "with=") != NULL)
+		fprintf(f,
+		    "\nwho sees it: partner (the household's other parents), "
+		    "consultant (a consultant the family added), "
+		    "partner,consultant, or none (only you). A helper, such "
+		    "as a grandparent, never sees the parents' own records.\n"
+		    "--as NAME (or LULL_AS) says whose record it is.\n");
 	if (strstr(c->opts, "response=") != NULL ||
 	    strstr(c->opts, "waking*") != NULL)
 		fprintf(f,

@@ -206,8 +206,8 @@ static const char self_harm_advice[] =
     "better off dead, or of hurting yourself. That matters more than any "
     "total. Please reach out now: the crisis lines are there for exactly "
     "this, and please contact a clinician (your doctor, midwife or health "
-    "visitor) today. Your sleep plan is paused, so nothing else needs "
-    "your attention. You are not alone, and these feelings can get "
+    "visitor) today. Nothing else in lull needs your attention now. "
+    "You are not alone, and these feelings can get "
     "better with help.";
 
 const struct lull_screen_def *
@@ -441,7 +441,7 @@ lull_screen_help(const char *emergency, const char *const *lines, size_t nlines,
 			 "midwife or health visitor, or an urgent care "
 			 "service. If you can, tell someone close to you "
 			 "now and ask them to stay with you.";
-	out->plan = "Your sleep plan is paused. Nothing else in lull needs "
+	out->plan = "Let the sleep plan rest: nothing else in lull needs "
 		    "doing now.";
 }
 

@@ -94,7 +94,7 @@ expect_eq "default emergency number, said to be a default" \
     "112 / 911 / 999 — your local emergency number|true"
 expect_eq "crisis lines as name: number" \
     "$(j '[.help.crisis_lines[]|select(contains(": "))]|length > 2')" true
-expect_eq "the plan pauses" "$(j .help.plan_paused)" true
+expect_eq "score stores nothing and pauses nothing" "$(j .help.plan_paused)" false
 expect_eq "a clinician today" "$(j '.help.clinician|contains("clinician today")')" true
 expect_eq "the help as text too" \
     "$(j '.help.text|startswith("If you are thinking about harming yourself")')" true
@@ -108,7 +108,7 @@ score_line=$(printf '%s\n' "$out" | grep -n '^PHQ-9 .*: 2 of 27, minimal' | head
 expect_eq "help before the score" "$([ -n "$score_line" ] && [ "$help_line" -lt "$score_line" ] && echo yes)" yes
 expect_out "the emergency number" "Emergency: 112 / 911 / 999"
 expect_out "a crisis line" "Samaritans (UK and Ireland): 116 123"
-expect_out "the plan is paused" "Your sleep plan is paused."
+expect_out "the plan may rest" "Let the sleep plan rest"
 expect_out "the copyright notice" "No permission required to reproduce"
 
 run screen score phq9 --answers 3,3,3,3,3,3,3,3,0

@@ -170,7 +170,7 @@ test_self_harm(void)
 	/* The advice speaks to it, not to the low total. */
 	T_CHECK(strstr(r.advice, "clinician") != NULL);
 	T_CHECK(strstr(r.advice, "today") != NULL);
-	T_CHECK(strstr(r.advice, "paused") != NULL);
+	T_CHECK(strstr(r.advice, "Nothing else in lull") != NULL);
 	T_CHECK(strstr(r.advice, "few signs") == NULL);
 	/* Each answer above 0 counts. */
 	only9[8] = 3;
@@ -469,7 +469,7 @@ test_help(void)
 	T_CHECK(strstr(buf, LULL_SCREEN_DEFAULT_EMERGENCY) != NULL);
 	T_CHECK(strstr(buf, "Samaritans") != NULL);
 	T_CHECK(strstr(buf, "clinician today") != NULL);
-	T_CHECK(strstr(buf, "sleep plan is paused") != NULL);
+	T_CHECK(strstr(buf, "Let the sleep plan rest") != NULL);
 	/* Emergency before the lines, the lines before the clinician. */
 	T_CHECK(strstr(buf, "Emergency:") < strstr(buf, h.lines[0]));
 	T_CHECK(strstr(buf, h.lines[0]) < strstr(buf, "clinician today"));

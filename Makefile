@@ -42,6 +42,9 @@ TEST_SRC := $(wildcard tests/unit/test_*.c)
 SQL      := $(sort $(wildcard src/store/sql/*.sql))
 
 LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o) $(B)/gen/migrations.o
+# The web app's static files, served from memory (scripts/embed-static.sh).
+STATIC   := $(sort $(wildcard src/web/static/*.css src/web/static/*.js))
+LIB_OBJ  += $(B)/gen/static.o
 CLI_OBJ  := $(CLI_SRC:%.c=$(B)/%.o)
 TESTS    := $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
 # Fuzz targets (fuzz/fuzz_<input>.c), replayed over fuzz/corpus/<input>/
@@ -68,10 +71,22 @@ $(B)/gen/migrations.c: $(SQL) scripts/embed-sql.sh
 $(B)/gen/migrations.o: $(B)/gen/migrations.c
 	$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-overlength-strings -c -o $@ $<
 
+$(B)/gen/static.c: $(STATIC) scripts/embed-static.sh
+	@mkdir -p $(@D)
+	./scripts/embed-static.sh $(STATIC) > $@
+
+$(B)/gen/static.o: $(B)/gen/static.c
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -Wno-overlength-strings \
+	    -c -o $@ $<
+
 $(B)/liblull.a: $(LIB_OBJ)
 	$(AR) rcs $@ $^
 
-$(B)/lull: $(CLI_OBJ) $(B)/liblull.a
+# The web parts' objects go in whole: their route tables are reached by
+# no call, and src/web/server.c's weak empty defaults would otherwise
+# keep the archive from ever pulling them in.
+WEB_OBJ  := $(patsubst %.c,$(B)/%.o,$(wildcard src/web/*.c))
+$(B)/lull: $(CLI_OBJ) $(WEB_OBJ) $(B)/liblull.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(B)/tests/t.o: tests/unit/t.c tests/unit/t.h

@@ -44,6 +44,14 @@ for s in "$top"/tests/cli/test_*.sh; do
 	tally "cli_$name" "$out/cli_$name.log" $?
 done
 
+# The web app over real HTTP: each script starts its own server.
+for s in "$top"/tests/web/test_*.sh; do
+	[ -f "$s" ] || continue
+	name=$(basename "$s" .sh); name=${name#test_}
+	(cd "$top" && LULL="$top/$B/lull" sh "$s") > "$out/web_$name.log" 2>&1
+	tally "web_$name" "$out/web_$name.log" $?
+done
+
 for n in $bad; do
 	echo "FAILED: $n (log in $out/)"
 	log="$out/${n%%(*}.log"

@@ -61,6 +61,12 @@ struct lull_account {
 	int64_t version;
 };
 
+struct lull_accountv {
+	struct lull_account *v;
+	size_t n;
+	size_t cap;
+};
+
 struct lull_membership {
 	int64_t account_id;
 	int64_t household_id;
@@ -100,6 +106,7 @@ struct lull_session {
 };
 
 void lull_account_free(struct lull_account *);
+void lull_accountv_free(struct lull_accountv *);
 void lull_membership_free(struct lull_membership *);
 void lull_membershipv_free(struct lull_membershipv *);
 void lull_api_token_free(struct lull_api_token *);
@@ -134,6 +141,9 @@ LULL_MUST_CHECK enum lull_err lull_account_set_password(struct lull_store *,
     int64_t account_id, const char *password);
 LULL_MUST_CHECK enum lull_err lull_account_find(struct lull_store *,
     const char *email, struct lull_account *out);
+/* Every account, by id (the administrator's listing). */
+LULL_MUST_CHECK enum lull_err lull_account_list(struct lull_store *,
+    struct lull_accountv *out);
 
 /*
  * Sessions.  _start makes a new session for the account and writes its
@@ -141,6 +151,8 @@ LULL_MUST_CHECK enum lull_err lull_account_find(struct lull_store *,
  * out->csrf.  _get finds a live session by id (LULL_ENOTFOUND when
  * unknown or expired) and slides its expiry; _end ends one; _end_all
  * ends every session of the account ("log out everywhere").
+ * _end of a session that is not there (ended already, expired and swept)
+ * is LULL_ENOTFOUND; a logout may ignore it.
  */
 LULL_MUST_CHECK enum lull_err lull_session_start(struct lull_store *,
     int64_t account_id, int64_t now, char sid[LULL_TOKEN_LEN + 1],
@@ -180,6 +192,10 @@ LULL_MUST_CHECK enum lull_err lull_api_token_revoke(struct lull_store *,
  * _member_remove refuses to remove the last owner (LULL_EINVAL naming
  * "access"); the caregiver record stays in the journal (entries keep
  * who logged them) but loses its account.
+ * _member_set_access refuses to take owner access from the last owner
+ * the same way.  The caregiver's role follows consultant access (to
+ * consultant, and back to parent), since the privacy of the parents'
+ * own records (care.h) goes by role.
  */
 LULL_MUST_CHECK enum lull_err lull_household_create(struct lull_store *,
     int64_t account_id, const char *name, const char *tz, int64_t now,
@@ -203,6 +219,12 @@ LULL_MUST_CHECK enum lull_err lull_member_remove(struct lull_store *,
  * record with the matching role (consultant for LULL_ACCESS_CONSULTANT,
  * else parent) and the membership, and marks the code used, in one
  * transaction.  LULL_ECONFLICT when already a member.
+ * A reused record that is a helper stays a helper unless the access is
+ * consultant (an invitation never widens what someone sees of the
+ * parents' own records).  A name that already stands for an account is
+ * LULL_ECONFLICT naming "name", on _create and again on _accept; only an
+ * owner invites (LULL_EINVAL naming "access"; LULL_ENOTFOUND naming
+ * "household" for a non-member).
  */
 LULL_MUST_CHECK enum lull_err lull_invite_create(struct lull_store *,
     int64_t household_id, int64_t by_account, enum lull_access,

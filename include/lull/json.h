@@ -40,6 +40,9 @@ json_t *lull_json_caregiver(const struct lull_caregiver *,
     const struct lull_tz *, const struct lull_names *);
 json_t *lull_json_sleep(const struct lull_sleep *, const struct lull_tz *,
     const struct lull_names *);
+/* One waking, as it appears in its sleep's "wakings". */
+json_t *lull_json_waking(const struct lull_waking *, const struct lull_tz *,
+    const struct lull_names *);
 json_t *lull_json_feed(const struct lull_feed *, const struct lull_tz *,
     const struct lull_names *);
 json_t *lull_json_tag(const struct lull_tag *, const struct lull_tz *,

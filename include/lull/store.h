@@ -27,6 +27,7 @@
 #ifndef LULL_STORE_H
 #define LULL_STORE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "lull/care.h"
@@ -75,6 +76,11 @@ LULL_MUST_CHECK enum lull_err lull_store_household_update(struct lull_store *,
 /* Delete every child (with their entries and plans), caregiver (with
  * their personal records) and ritual of the household, keep it. */
 LULL_MUST_CHECK enum lull_err lull_store_household_clear(struct lull_store *,
+    int64_t household_id);
+/* Delete the household with everything in it: children (with their
+ * entries and plans), caregivers, rituals, and the memberships and
+ * invitations of account.h.  The accounts stay. */
+LULL_MUST_CHECK enum lull_err lull_store_household_delete(struct lull_store *,
     int64_t household_id);
 
 /* Caregivers: names are unique within a household (LULL_ECONFLICT).
@@ -203,6 +209,33 @@ LULL_MUST_CHECK enum lull_err lull_store_tag_delete(struct lull_store *,
 /* Tags whose [from_day, to_day] meets [from_day, to_day]; child 0 = all. */
 LULL_MUST_CHECK enum lull_err lull_store_tag_range(struct lull_store *,
     int64_t household_id, int64_t child_id, int32_t from_day, int32_t to_day,
+    struct lull_tagv *out);
+
+/*
+ * Pages for listings (the web API's), newest first, at most "limit"
+ * entries, for one child ("child_id" > 0, which must be of "household_id"
+ * when that is given, else LULL_ENOTFOUND) or every child of the
+ * household ("child_id" 0).  Sleeps (with their wakings) and feeds
+ * starting in [from_utc, to_utc), ordered by start, then id, descending;
+ * tags meeting days [from_day, to_day], ordered by first day, then id,
+ * descending.  A cursor continues after the last entry of the page
+ * before: entries strictly after (before_start, before_id) in that order
+ * are left out; before_id 0 is the first page.  Entries added or removed
+ * meanwhile do not shift the pages that follow.  A page reads about
+ * "limit" rows per child through the (child, start) indexes, however
+ * long the history.
+ */
+LULL_MUST_CHECK enum lull_err lull_store_sleep_page(struct lull_store *,
+    int64_t household_id, int64_t child_id, int64_t from_utc, int64_t to_utc,
+    int64_t before_start, int64_t before_id, size_t limit,
+    struct lull_sleepv *out);
+LULL_MUST_CHECK enum lull_err lull_store_feed_page(struct lull_store *,
+    int64_t household_id, int64_t child_id, int64_t from_utc, int64_t to_utc,
+    int64_t before_start, int64_t before_id, size_t limit,
+    struct lull_feedv *out);
+LULL_MUST_CHECK enum lull_err lull_store_tag_page(struct lull_store *,
+    int64_t household_id, int64_t child_id, int32_t from_day, int32_t to_day,
+    int32_t before_day, int64_t before_id, size_t limit,
     struct lull_tagv *out);
 
 /*

@@ -141,24 +141,18 @@ int cli_print_json(struct json_t *);
 /*
  * One child's journal for the analytics commands (cmd_report.c): the
  * child (--child, or the only one), the household's caregivers, and the
- * sleeps, feeds and tags of [from_utc, to_utc).
+ * sleeps, feeds and tags of [from_utc, to_utc) (lull/report.h loads it).
  */
 struct lull_stats_in;
-struct cli_journal {
-	struct lull_child child;
-	struct lull_caregiverv caregivers;
-	struct lull_sleepv sleeps;
-	struct lull_feedv feeds;
-	struct lull_tagv tags;
-};
+struct lull_journal;
 int cli_journal_load(struct cli *, int64_t from_utc, int64_t to_utc,
-    struct cli_journal *);
+    struct lull_journal *);
 /* What days [from, to] need (lull_stats_days()). */
 int cli_journal_days(struct cli *, int32_t from, int32_t to,
-    struct cli_journal *);
-void cli_journal_free(struct cli_journal *);
-const char *cli_journal_who(const struct cli_journal *, int64_t id);
-int cli_stats_in(struct cli *, const struct cli_journal *,
+    struct lull_journal *);
+void cli_journal_free(struct lull_journal *);
+const char *cli_journal_who(const struct lull_journal *, int64_t id);
+int cli_stats_in(struct cli *, const struct lull_journal *,
     struct lull_stats_in *);
 /* --from/--to as local days; without them the last "ndays" to today. */
 int cli_day_range(struct cli *, int32_t ndays, int32_t *from, int32_t *to);
@@ -269,5 +263,16 @@ int cmd_ritual_add(struct cli *);
 int cmd_ritual_list(struct cli *);
 int cmd_ritual_delete(struct cli *);
 int cmd_ritual_due(struct cli *);
+/* cmd_rota.c: the night rota, fair share, the adults' nights. */
+int cmd_rota_plan(struct cli *);
+int cmd_rota_review(struct cli *);
+int cmd_fairshare(struct cli *);
+int cmd_adults(struct cli *);
+/* cmd_admin.c: the web app's accounts (account.h). */
+int cmd_admin_passwd(struct cli *);
+int cmd_admin_adduser(struct cli *);
+int cmd_admin_accounts(struct cli *);
+/* cmd_serve.c: the web app. */
+int cmd_serve(struct cli *);
 
 #endif

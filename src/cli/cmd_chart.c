@@ -1,8 +1,8 @@
 /*
  * lull chart diary|trends: SVG charts of the journal.  src/render/svg.c
- * draws them in memory; this file loads the days, and writes the file
- * whole or not at all (a temporary file renamed into place), so a failed
- * write never leaves half a chart.
+ * draws them in memory from the days lull/report.h loads; this file
+ * writes the file whole or not at all (a temporary file renamed into
+ * place), so a failed write never leaves half a chart.
  * SPDX-License-Identifier: ISC
  */
 #include <errno.h>
@@ -11,8 +11,7 @@
 #include <string.h>
 
 #include "lull/cal.h"
-#include "lull/stats.h"
-#include "lull/svg.h"
+#include "lull/report.h"
 #include "cli_int.h"
 
 static int
@@ -49,9 +48,8 @@ write_out(const char *path, const char *svg, size_t len)
 static int
 chart_diary(struct cli *cli, char **svg, size_t *len)
 {
-	struct lull_svg_diary in;
-	struct cli_journal j;
 	struct lull_errinfo ei;
+	struct lull_child c;
 	enum lull_err rc;
 	int32_t from, to;
 	int x;
@@ -61,62 +59,32 @@ chart_diary(struct cli *cli, char **svg, size_t *len)
 	if (to - from >= 366)
 		return cli_errx(EXIT_INVALID, "--from: a diary shows a year at "
 		    "most");
-	if ((x = cli_journal_load(cli, lull_tz_day_start(cli->tz, from) -
-			 86400,
-		 lull_tz_day_start(cli->tz, to + 1), &j))) {
-		cli_journal_free(&j);
+	lull_child_init(&c);
+	if ((x = cli_child(cli, &c)))
 		return x;
-	}
-	memset(&in, 0, sizeof(in));
-	in.tz = cli->tz;
-	in.child_name = j.child.name;
-	in.child = &j.child;
-	in.sleeps = &j.sleeps;
-	in.feeds = &j.feeds;
-	in.caregivers = &j.caregivers;
-	in.from_day = from;
-	in.to_day = to;
-	in.now_utc = cli->now;
-	rc = lull_svg_diary(&in, svg, len, &ei);
-	cli_journal_free(&j);
+	rc = lull_chart_diary(cli->st, cli->hh.id, c.id, cli->tz, cli->now,
+	    from, to, svg, len, &ei);
+	lull_child_free(&c);
 	return rc ? cli_fail(cli, rc, &ei) : EXIT_OK;
 }
 
 static int
 chart_trends(struct cli *cli, char **svg, size_t *len)
 {
-	struct lull_svg_trends in;
-	struct lull_day_stats *days;
-	struct lull_stats_in sin;
-	struct cli_journal j;
 	struct lull_errinfo ei;
+	struct lull_child c;
 	enum lull_err rc;
 	int32_t from, to;
 	int x;
 
 	if ((x = cli_day_range(cli, 56, &from, &to)))
 		return x;
-	/* A week before the first day, so its 7-day median is known. */
-	if ((x = cli_journal_days(cli, from - 6, to, &j))) {
-		cli_journal_free(&j);
+	lull_child_init(&c);
+	if ((x = cli_child(cli, &c)))
 		return x;
-	}
-	if ((days = calloc((size_t)(to - from + 7), sizeof(*days))) == NULL) {
-		cli_journal_free(&j);
-		return cli_errx(EXIT_FAIL, "out of memory");
-	}
-	cli_stats_in(cli, &j, &sin);
-	rc = lull_stats_days(&sin, from - 6, to, days, &ei);
-	if (rc == LULL_OK) {
-		memset(&in, 0, sizeof(in));
-		in.child_name = j.child.name;
-		in.days = days;
-		in.ndays = (size_t)(to - from + 7);
-		in.lead = 6;
-		rc = lull_svg_trends(&in, svg, len, &ei);
-	}
-	free(days);
-	cli_journal_free(&j);
+	rc = lull_chart_trends(cli->st, cli->hh.id, c.id, cli->tz, cli->now,
+	    from, to, svg, len, &ei);
+	lull_child_free(&c);
 	return rc ? cli_fail(cli, rc, &ei) : EXIT_OK;
 }
 

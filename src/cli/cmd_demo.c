@@ -2,13 +2,16 @@
  * lull demo: a household to look at.  Two parents and a seven-month-old
  * whose nights settle over three weeks, with naps, feeds and a teething
  * spell.  The variation is drawn from a fixed seed, so the demo is the
- * same every time for the same "now".
+ * same every time for the same "now".  With --account, Alex also gets a
+ * web app account that owns the household (make run signs in with it).
  * SPDX-License-Identifier: ISC
  */
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "lull/account.h"
 #include "lull/journal.h"
 #include "lull/tzload.h"
 #include "cli_int.h"
@@ -158,6 +161,13 @@ demo_fill(struct cli *cli, const struct lull_tz *tz, int64_t hid)
 	int k;
 
 	for (k = 0; k < 2; k++) {
+		/* With an account, Alex is there already: its caregiver. */
+		if (lull_store_caregiver_find(cli->st, hid, names[k], &cg) ==
+		    LULL_OK) {
+			ids[k] = cg.id;
+			lull_caregiver_free(&cg);
+			continue;
+		}
 		memset(&cg, 0, sizeof(cg));
 		cg.household_id = hid;
 		cg.name = (char *)(uintptr_t)names[k];
@@ -190,15 +200,50 @@ demo_fill(struct cli *cli, const struct lull_tz *tz, int64_t hid)
 	return lull_store_tag_add(cli->st, &t, &ac);
 }
 
+/* The demo account's password: one line of standard input. */
+static int
+demo_password(char *buf, size_t bufsz)
+{
+	size_t n;
+
+	if (fgets(buf, (int)bufsz, stdin) == NULL)
+		return cli_errx(EXIT_USAGE,
+		    "demo --account: give the password on standard input, "
+		    "one line");
+	n = strlen(buf);
+	while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r'))
+		buf[--n] = '\0';
+	return EXIT_OK;
+}
+
+/* The household: on its own, or made by Alex's account, its owner. */
+static enum lull_err
+demo_household(struct cli *cli, const char *email, const char *pw,
+    const struct lull_household *hh, int64_t *hid)
+{
+	enum lull_err rc;
+	int64_t aid;
+
+	if (email == NULL)
+		return lull_store_household_add(cli->st, hh, &cli->actor, hid);
+	if ((rc = lull_account_create(cli->st, email, "Alex", pw, cli->now,
+		 &aid)) != LULL_OK)
+		return rc;
+	return lull_household_create(cli->st, aid, hh->name, hh->tz, cli->now,
+	    hid);
+}
+
 int
 cmd_demo(struct cli *cli)
 {
 	struct lull_household hh = { 0 };
 	struct lull_errinfo ei;
 	struct lull_tz *tz = NULL;
-	char zone[128];
+	const char *email = cli_opt(cli, "account");
+	char zone[128], pw[LULL_PASSWORD_MAX + 8];
 	enum lull_err rc;
 	int64_t hid;
+	int ex;
 
 	if (lull_store_household_get(cli->st, 0, &hh) == LULL_OK) {
 		lull_household_free(&hh);
@@ -206,6 +251,13 @@ cmd_demo(struct cli *cli)
 		    "%s already holds a household; the demo needs an empty "
 		    "journal (--db demo.db)",
 		    cli->db);
+	}
+	if (email != NULL) {
+		if (!lull_account_init())
+			return cli_errx(EXIT_FAIL,
+			    "libsodium could not be initialised");
+		if ((ex = demo_password(pw, sizeof(pw))) != EXIT_OK)
+			return ex;
 	}
 	lull_tz_system_name(zone, sizeof(zone));
 	if ((rc = lull_tz_load(&tz, zone, &ei)) != LULL_OK)
@@ -215,16 +267,20 @@ cmd_demo(struct cli *cli)
 	cli->actor.now_utc = cli->now;
 	/* One transaction: a demo is there completely or not at all. */
 	if ((rc = lull_store_begin(cli->st)) ||
-	    (rc = lull_store_household_add(cli->st, &hh, &cli->actor, &hid)) ||
+	    (rc = demo_household(cli, email, pw, &hh, &hid)) ||
 	    (rc = demo_fill(cli, tz, hid)) ||
 	    (rc = lull_store_commit(cli->st))) {
 		lull_store_rollback(cli->st);
 		lull_tz_free(tz);
+		sodium_memzero(pw, sizeof(pw));
 		return cli_fail_store(cli, rc);
 	}
 	lull_tz_free(tz);
+	sodium_memzero(pw, sizeof(pw));
 	printf("Created a demo household in %s: Alex and Sam, and Robin "
 	       "(7 months) with %d days of sleep.\n",
 	    cli->db, DEMO_DAYS);
+	if (email != NULL)
+		printf("Alex can log in to the web app as %s.\n", email);
 	return EXIT_OK;
 }

@@ -15,6 +15,7 @@
 #include "lull/journal.h"
 #include "lull/plan.h"
 #include "lull/plan_json.h"
+#include "lull/plan_run.h"
 #include "lull/tzload.h"
 #include "cli_int.h"
 
@@ -255,83 +256,28 @@ cmd_plan_preview(struct cli *cli)
 
 /* ---- a child's running plan ------------------------------------------- */
 
-struct running {
-	struct lull_child child;
-	struct lull_plan_record rec;
-	struct lull_profile profile;
-	struct lull_plan plan;
-	int32_t today;
-	int could_coach; /* foundations today, coaching possible now */
-};
-
-static void
-running_free(struct running *r)
-{
-	lull_child_free(&r->child);
-	lull_plan_record_free(&r->rec);
-}
-
-/*
- * Load the child's active plan and rebuild it from its stored profile as
- * it was on the day it started, with its method: the ladder a family is
- * climbing never changes under them (a method's upper age limit is for
- * starting it).  Health signs are in the profile, so they apply as they
- * did.  The age shown is today's.  A foundations plan whose child has
- * since become old enough for coaching says so.
- */
-static int running_plan(struct cli *, struct running *);
-
+/* The child of --child and its running plan (plan_run.h), reported. */
 static int
-running_load(struct cli *cli, struct running *r)
-{
-	int x;
-
-	memset(r, 0, sizeof(*r));
-	lull_child_init(&r->child);
-	lull_plan_record_init(&r->rec);
-	r->today = lull_local_day(cli->tz, cli->now);
-	if ((x = cli_child(cli, &r->child)))
-		return x;
-	return running_plan(cli, r);
-}
-
-/* The rest of running_load(), for r->child. */
-static int
-running_plan(struct cli *cli, struct running *r)
+running_load(struct cli *cli, struct lull_plan_run *r)
 {
 	struct lull_errinfo ei;
+	struct lull_child c;
 	enum lull_err rc;
+	int x;
 
-	rc = lull_store_plan_active(cli->st, r->child.id, &r->rec);
+	lull_plan_run_init(r);
+	lull_child_init(&c);
+	if ((x = cli_child(cli, &c)))
+		return x;
+	rc = lull_plan_run_load(cli->st, cli->tz, &c, cli->now, r, &ei);
+	lull_child_free(&c);
 	if (rc == LULL_ENOTFOUND)
 		return cli_errx(EXIT_NOTFOUND,
 		    "%s has no plan yet; start one with: lull plan start "
 		    "--profile FILE",
 		    r->child.name);
 	if (rc != LULL_OK)
-		return cli_fail_store(cli, rc);
-	rc = lull_profile_from_json(r->rec.profile_json,
-	    strlen(r->rec.profile_json), "stored profile", r->today,
-	    &r->profile, &ei);
-	if (rc != LULL_OK)
-		return cli_errx(EXIT_FAIL, "%s", ei.msg);
-	r->profile.today = r->rec.state.started_day;
-	r->profile.method = r->rec.method;
-	rc = lull_plan_build(&r->profile, &r->plan, &ei);
-	if (rc != LULL_OK)
 		return cli_errx(cli_exit_of(rc), "%s", ei.msg);
-	r->plan.age_days = lull_child_age_days(&r->child, r->today,
-	    &r->plan.corrected);
-	if (r->plan.mode == LULL_MODE_FOUNDATIONS) {
-		struct lull_profile now = r->profile;
-		struct lull_plan later;
-
-		now.today = r->today;
-		now.method = LULL_METHOD_NONE;
-		r->could_coach = lull_plan_build(&now, &later, &ei) ==
-			LULL_OK &&
-		    later.mode == LULL_MODE_COACHING;
-	}
 	return EXIT_OK;
 }
 
@@ -340,12 +286,11 @@ cmd_plan_start(struct cli *cli)
 {
 	const char *path = cli_opt(cli, "profile");
 	struct lull_plan_record rec;
+	struct lull_errinfo ei;
 	struct lull_profile p;
 	struct lull_plan plan;
 	struct lull_child c;
 	enum lull_err rc;
-	char a[16], b[16];
-	int32_t today = lull_local_day(cli->tz, cli->now);
 	int x;
 
 	if (path == NULL)
@@ -353,50 +298,14 @@ cmd_plan_start(struct cli *cli)
 		    "needed (see docs/profile.md)");
 	lull_child_init(&c);
 	lull_plan_record_init(&rec);
-	if ((x = cli_child(cli, &c)) || (x = read_profile(path, today, &p)))
+	if ((x = cli_child(cli, &c)) ||
+	    (x = read_profile(path, lull_local_day(cli->tz, cli->now), &p)))
 		goto out;
-	/* The profile speaks of this child: its dates must agree with the
-	 * journal's, or ages (and so the gates) would disagree. */
-	if (p.born_day != c.born_day) {
-		lull_date_format(c.born_day, a, sizeof(a));
-		lull_date_format(p.born_day, b, sizeof(b));
-		x = cli_errx(EXIT_INVALID,
-		    "child.born: the profile says %s, but %s was born %s; "
-		    "make them agree",
-		    b, c.name, a);
-		goto out;
-	}
-	if (p.due_day != c.due_day) {
-		snprintf(a, sizeof(a), "none");
-		snprintf(b, sizeof(b), "none");
-		if (c.due_day != LULL_NO_DAY)
-			lull_date_format(c.due_day, a, sizeof(a));
-		if (p.due_day != LULL_NO_DAY)
-			lull_date_format(p.due_day, b, sizeof(b));
-		x = cli_errx(EXIT_INVALID,
-		    "child.due: the profile says %s, but %s's due date is %s; "
-		    "make them agree (lull child edit)",
-		    b, c.name, a);
-		goto out;
-	}
-	p.today = today;
-	if ((x = build(&p, &plan)))
-		goto out;
-	if (lull_profile_to_text(&p, &rec.profile_json) != LULL_OK) {
-		x = cli_errx(EXIT_FAIL, "out of memory");
-		goto out;
-	}
-	rec.child_id = c.id;
-	rec.method = plan.method;
-	rec.state.started_day = today;
-	rec.state.step = 1;
-	rec.state.step_since_day = today;
-	if (plan.mode == LULL_MODE_PAUSED) {
-		rec.state.paused = 1;
-		rec.state.paused_since_day = today;
-	}
-	if ((rc = lull_store_plan_add(cli->st, &rec, &cli->actor))) {
-		x = cli_fail_store(cli, rc);
+	if ((rc = lull_plan_run_start(cli->st, cli->tz, &c, &p, &cli->actor,
+		 &rec, &plan, &ei)) != LULL_OK) {
+		x = cli_errx(cli_exit_of(rc), "%s%s", ei.msg,
+		    strcmp(ei.field, "child.due") == 0 ? " (lull child edit)" :
+							 "");
 		goto out;
 	}
 	if (cli->json) {
@@ -415,7 +324,7 @@ out:
 }
 
 static json_t *
-today_json(const struct running *r, const struct lull_step *s)
+today_json(const struct lull_plan_run *r, const struct lull_step *s)
 {
 	json_t *o = json_object();
 	json_t *pj = lull_plan_to_json(&r->plan, &r->profile);
@@ -437,17 +346,17 @@ int
 cmd_plan_today(struct cli *cli)
 {
 	const struct lull_step *s;
-	struct running r;
+	struct lull_plan_run r;
 	int x;
 
 	if ((x = running_load(cli, &r))) {
-		running_free(&r);
+		lull_plan_run_free(&r);
 		return x;
 	}
 	s = lull_plan_step(&r.plan, r.rec.state.step);
 	if (cli->json) {
 		x = cli_print_json(today_json(&r, s));
-		running_free(&r);
+		lull_plan_run_free(&r);
 		return x;
 	}
 	if (r.plan.nreferrals > 0 &&
@@ -477,43 +386,7 @@ cmd_plan_today(struct cli *cli)
 			print_step(&r.plan.steps[i], 0, 0, 0);
 	}
 	print_notes(&r.plan);
-	running_free(&r);
-	return EXIT_OK;
-}
-
-/*
- * Nights from "from" to yesterday, observed from the journal.  *out is
- * malloc'd with *n entries.
- */
-static int
-observe(struct cli *cli, int64_t child, int32_t from, int32_t to,
-    struct lull_night **out, size_t *n)
-{
-	struct lull_sleepv sv = { 0 };
-	struct lull_tagv tv = { 0 };
-	enum lull_err rc;
-
-	*out = NULL;
-	*n = 0;
-	if (to < from)
-		return EXIT_OK;
-	if ((rc = lull_store_sleep_range(cli->st, cli->hh.id, child,
-		 lull_tz_day_start(cli->tz, from),
-		 lull_tz_day_start(cli->tz, to + 1), &sv)) ||
-	    (rc = lull_store_tag_range(cli->st, cli->hh.id, child, from, to,
-		 &tv))) {
-		lull_sleepv_free(&sv);
-		return cli_fail_store(cli, rc);
-	}
-	*n = (size_t)(to - from + 1);
-	if ((*out = calloc(*n, sizeof(**out))) == NULL) {
-		lull_sleepv_free(&sv);
-		lull_tagv_free(&tv);
-		return cli_errx(EXIT_FAIL, "out of memory");
-	}
-	lull_night_observe(cli->tz, &sv, &tv, from, to, *out);
-	lull_sleepv_free(&sv);
-	lull_tagv_free(&tv);
+	lull_plan_run_free(&r);
 	return EXIT_OK;
 }
 
@@ -538,46 +411,21 @@ print_decision(const struct lull_decision *d)
 		wrap("", "Source: ", d->source);
 }
 
-/* This morning's decision, if one is in the history already. */
-static int
-decided_today(struct cli *cli, const struct running *r,
-    struct lull_plan_event *out)
-{
-	struct lull_plan_eventv v = { 0 };
-	enum lull_err rc;
-	size_t i;
-	int found = 0;
-
-	rc = lull_store_plan_events(cli->st, r->rec.id, &v);
-	if (rc != LULL_OK)
-		return -1;
-	for (i = v.n; i > 0 && !found; i--)
-		if (v.v[i - 1].day == r->today && !v.v[i - 1].by_parent) {
-			*out = v.v[i - 1];
-			lull_plan_event_init(&v.v[i - 1]);
-			found = 1;
-		}
-	lull_plan_eventv_free(&v);
-	return found;
-}
-
 int
 cmd_plan_decide(struct cli *cli)
 {
-	struct lull_night *nights = NULL, *base = NULL;
 	struct lull_plan_event ev;
 	struct lull_decision d;
-	struct running r;
+	struct lull_errinfo ei;
+	struct lull_plan_run r;
 	enum lull_err rc;
-	size_t n, nb;
-	int32_t from;
 	int x, done;
 
 	lull_plan_event_init(&ev);
 	if ((x = running_load(cli, &r)))
 		goto out;
-	if ((done = decided_today(cli, &r, &ev)) < 0) {
-		x = cli_fail_store(cli, LULL_ESTORE);
+	if ((rc = lull_plan_run_decided(cli->st, &r, &ev, &done, &ei))) {
+		x = cli_fail(cli, rc, &ei);
 		goto out;
 	}
 	if (done) {
@@ -591,23 +439,9 @@ cmd_plan_decide(struct cli *cli)
 		wrap("", "", ev.reason);
 		goto out;
 	}
-	/* Enough nights back for the current step and a stall check. */
-	from = r.rec.state.started_day;
-	if (from < r.today - 60)
-		from = r.today - 60;
-	if ((x = observe(cli, r.child.id, from, r.today - 1, &nights, &n)) ||
-	    (x = observe(cli, r.child.id, r.rec.state.started_day - 7,
-		 r.rec.state.started_day - 1, &base, &nb)))
-		goto out;
-	lull_plan_decide(&r.plan, &r.rec.state, nights, n, base, nb, r.today,
-	    &d);
-	lull_plan_apply(&r.plan, &r.rec.state, &d, r.today);
-	if (lull_plan_event_from(&ev, r.rec.id, &d, r.today, 0) != LULL_OK) {
-		x = cli_errx(EXIT_FAIL, "out of memory");
-		goto out;
-	}
-	if ((rc = lull_store_plan_record(cli->st, &r.rec, &ev, &cli->actor))) {
-		x = cli_fail_store(cli, rc);
+	if ((rc = lull_plan_run_decide(cli->st, cli->hh.id, cli->tz, &r,
+		 &cli->actor, &d, &ei))) {
+		x = cli_fail(cli, rc, &ei);
 		goto out;
 	}
 	if (cli->json) {
@@ -621,38 +455,25 @@ cmd_plan_decide(struct cli *cli)
 		       "with: lull plan start --profile FILE\n",
 		    r.child.name);
 out:
-	free(nights);
-	free(base);
 	lull_plan_event_free(&ev);
-	running_free(&r);
+	lull_plan_run_free(&r);
 	return x;
 }
 
 static int
 parent_move(struct cli *cli, enum lull_verdict v, int to_step)
 {
-	struct lull_plan_event ev;
 	struct lull_decision d;
 	struct lull_errinfo ei;
-	struct running r;
+	struct lull_plan_run r;
 	enum lull_err rc;
 	int x;
 
-	lull_plan_event_init(&ev);
 	if ((x = running_load(cli, &r)))
 		goto out;
-	rc = lull_plan_parent(&r.plan, &r.rec.state, v, to_step,
-	    cli_opt(cli, "note"), r.today, &d, &ei);
-	if (rc != LULL_OK) {
+	if ((rc = lull_plan_run_parent(cli->st, &r, v, to_step,
+		 cli_opt(cli, "note"), &cli->actor, &d, &ei))) {
 		x = cli_errx(cli_exit_of(rc), "%s", ei.msg);
-		goto out;
-	}
-	if (lull_plan_event_from(&ev, r.rec.id, &d, r.today, 1) != LULL_OK) {
-		x = cli_errx(EXIT_FAIL, "out of memory");
-		goto out;
-	}
-	if ((rc = lull_store_plan_record(cli->st, &r.rec, &ev, &cli->actor))) {
-		x = cli_fail_store(cli, rc);
 		goto out;
 	}
 	if (cli->json)
@@ -660,8 +481,7 @@ parent_move(struct cli *cli, enum lull_verdict v, int to_step)
 	else
 		wrap("", "", d.reason);
 out:
-	lull_plan_event_free(&ev);
-	running_free(&r);
+	lull_plan_run_free(&r);
 	return x;
 }
 
@@ -677,10 +497,9 @@ int
 cli_plan_pause_quietly(struct cli *cli, int *paused)
 {
 	struct lull_childv kids = { 0 };
-	struct lull_plan_event ev;
 	struct lull_decision d;
 	struct lull_errinfo ei;
-	struct running r;
+	struct lull_plan_run r;
 	enum lull_err rc;
 	size_t i;
 	int x = EXIT_OK;
@@ -688,30 +507,24 @@ cli_plan_pause_quietly(struct cli *cli, int *paused)
 	*paused = 0;
 	if ((rc = lull_store_child_list(cli->st, cli->hh.id, &kids)))
 		return cli_fail_store(cli, rc);
+	lull_plan_run_init(&r);
 	for (i = 0; x == EXIT_OK && i < kids.n; i++) {
-		memset(&r, 0, sizeof(r));
-		lull_plan_record_init(&r.rec);
-		r.today = lull_local_day(cli->tz, cli->now);
-		r.child = kids.v[i];
-		lull_child_init(&kids.v[i]);
-		lull_plan_event_init(&ev);
-		rc = lull_store_plan_active(cli->st, r.child.id, &r.rec);
-		if (rc == LULL_OK && !r.rec.state.paused &&
-		    running_plan(cli, &r) == EXIT_OK &&
-		    lull_plan_parent(&r.plan, &r.rec.state, LULL_VERDICT_PAUSE,
-			0, NULL, r.today, &d, &ei) == LULL_OK) {
-			if (lull_plan_event_from(&ev, r.rec.id, &d, r.today,
-				1) != LULL_OK)
-				x = cli_errx(EXIT_FAIL, "out of memory");
-			else if ((rc = lull_store_plan_record(cli->st, &r.rec,
-				      &ev, &cli->actor)))
-				x = cli_fail_store(cli, rc);
-			else
+		rc = lull_plan_run_load(cli->st, cli->tz, &kids.v[i], cli->now,
+		    &r, &ei);
+		if (rc == LULL_OK && !r.rec.state.paused) {
+			rc = lull_plan_run_parent(cli->st, &r,
+			    LULL_VERDICT_PAUSE, 0, NULL, &cli->actor, &d, &ei);
+			if (rc == LULL_OK)
 				(*paused)++;
-		} else if (rc != LULL_OK && rc != LULL_ENOTFOUND)
-			x = cli_fail_store(cli, rc);
-		lull_plan_event_free(&ev);
-		running_free(&r);
+			else if (rc == LULL_ENOMEM || rc == LULL_ESTORE)
+				x = cli_fail(cli, rc, &ei);
+		} else if (rc == LULL_ENOMEM)
+			x = cli_fail(cli, rc, &ei);
+		else if (rc != LULL_OK && rc != LULL_ENOTFOUND)
+			/* A plan that no longer rebuilds is left as it is,
+			 * as before: said, not fatal. */
+			cli_fail(cli, rc, &ei);
+		lull_plan_run_free(&r);
 	}
 	lull_childv_free(&kids);
 	return x;
@@ -759,18 +572,18 @@ int
 cmd_plan_history(struct cli *cli)
 {
 	struct lull_plan_eventv v = { 0 };
-	struct running r;
+	struct lull_plan_run r;
 	enum lull_err rc;
 	json_t *a;
 	size_t i;
 	int x;
 
 	if ((x = running_load(cli, &r))) {
-		running_free(&r);
+		lull_plan_run_free(&r);
 		return x;
 	}
 	if ((rc = lull_store_plan_events(cli->st, r.rec.id, &v))) {
-		running_free(&r);
+		lull_plan_run_free(&r);
 		return cli_fail_store(cli, rc);
 	}
 	if (cli->json) {
@@ -809,6 +622,6 @@ cmd_plan_history(struct cli *cli)
 		}
 	}
 	lull_plan_eventv_free(&v);
-	running_free(&r);
+	lull_plan_run_free(&r);
 	return x;
 }

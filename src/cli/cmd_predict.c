@@ -14,6 +14,7 @@
 #include "lull/cal.h"
 #include "lull/journal.h"
 #include "lull/predict.h"
+#include "lull/report.h"
 #include "cli_int.h"
 
 static void
@@ -37,37 +38,18 @@ print_window(struct cli *cli, const char *what,
 	printf(".\n");
 }
 
-static json_t *
-jwin(struct cli *cli, const struct lull_sleep_window *w)
-{
-	char a[40], b[40], c[40];
-
-	if (!w->valid)
-		return json_null();
-	lull_time_format_rfc3339(cli->tz, w->earliest_utc, a, sizeof(a));
-	lull_time_format_rfc3339(cli->tz, w->likely_utc, b, sizeof(b));
-	lull_time_format_rfc3339(cli->tz, w->latest_utc, c, sizeof(c));
-	return json_pack("{s:s,s:s,s:s,s:s,s:b,s:i,s:o}", "kind",
-	    lull_sleep_kind_name(w->kind), "earliest", a, "likely", b,
-	    "latest", c, "personal", w->personal, "samples", w->samples,
-	    "nap_index",
-	    w->kind == LULL_SLEEP_NAP ? json_integer(w->nap_index) :
-					json_null());
-}
-
 int
 cmd_predict(struct cli *cli)
 {
 	struct lull_predict_in in;
 	struct lull_prediction p;
-	struct cli_journal j;
+	struct lull_journal j;
 	struct lull_errinfo ei;
 	enum lull_err rc;
 	char age[40], a[16], b[16];
 	int x;
 
-	if ((x = cli_journal_load(cli,
-		 cli->now - (int64_t)(LULL_PREDICT_DAYS + 2) * 86400,
+	if ((x = cli_journal_load(cli, cli->now - LULL_PREDICT_SPAN_SEC,
 		 cli->now + 1, &j))) {
 		cli_journal_free(&j);
 		return x;
@@ -82,26 +64,8 @@ cmd_predict(struct cli *cli)
 		return cli_fail(cli, rc, &ei);
 	}
 	if (cli->json) {
-		json_t *o;
+		json_t *o = lull_prediction_to_json(&p, j.child.name, cli->tz);
 
-		if (p.awake_since_utc != LULL_NO_TIME)
-			lull_time_format_rfc3339(cli->tz, p.awake_since_utc,
-			    age, sizeof(age));
-		o = json_pack(
-		    "{s:s,s:i,s:b,s:b,s:o,s:o,s:o,s:{s:i,s:i,s:s},s:o,s:o,s:b}",
-		    "child", j.child.name, "age_days", p.age_days, "corrected",
-		    p.corrected, "asleep", p.asleep, "awake_since",
-		    p.awake_since_utc == LULL_NO_TIME ? json_null() :
-							json_string(age),
-		    "next", jwin(cli, &p.next), "bedtime", jwin(cli, &p.bedtime),
-		    "age_wake_window", "lo_min", p.band_lo_min, "hi_min",
-		    p.band_hi_min, "source", p.band_source, "naps_recent",
-		    p.naps_recent < 0 ? json_null() :
-					json_integer(p.naps_recent),
-		    "naps_before",
-		    p.naps_before < 0 ? json_null() :
-					json_integer(p.naps_before),
-		    "nap_transition", p.transition);
 		cli_journal_free(&j);
 		return cli_print_json(o);
 	}
@@ -165,7 +129,7 @@ jside(const struct lull_eval_side *s)
 int
 cmd_eval_predict(struct cli *cli)
 {
-	struct cli_journal j;
+	struct lull_journal j;
 	struct lull_errinfo ei;
 	struct lull_eval ev;
 	enum lull_err rc;

@@ -354,10 +354,82 @@ static const struct cli_cmd cmds[] = {
 	    CLI_NEEDS_HOUSEHOLD, cmd_ritual_due },
 	{ "ritual delete", "NAME", "Delete a ritual.", "", 1, 1,
 	    CLI_NEEDS_HOUSEHOLD, cmd_ritual_delete },
-	{ "demo", "",
+	{ "rota plan",
+	    "[--date DATE] [--with NAMES] [--first NAME] [--target HOURS] "
+	    "[--child C] [--json]",
+	    "Tonight's night rota (or DATE's evening): who is on duty when, "
+	    "so that each adult gets one protected block of sleep. Planned "
+	    "from the child's typical night over the 14 evenings before. "
+	    "The adults are the household's parents, or exactly those named "
+	    "in --with (comma-separated, at most 4; a helper such as a "
+	    "grandparent only when named; never a consultant). What each "
+	    "can give at night and the days they work come from lull "
+	    "caregiver add/edit. --first: who takes the first shift (by "
+	    "default it changes night by night). --target: the protected "
+	    "block, 3 to 8 hours (default from lull settings, else 4.5). "
+	    "See docs/wellbeing.md.",
+	    "date= with= first= target= child=", 0, 0, CLI_NEEDS_HOUSEHOLD,
+	    cmd_rota_plan },
+	{ "rota review",
+	    "[--date DATE] [--with NAMES] [--first NAME] [--target HOURS] "
+	    "[--child C] [--json]",
+	    "Look back at a night (default last night): the rota for it, "
+	    "recomputed as rota plan showed it that evening, against what "
+	    "was logged: for each adult the wakings they answered, the time "
+	    "up, their longest stretch, and whether their protected block "
+	    "held. The plan is recomputed with today's settings, so a "
+	    "change since then changes it.",
+	    "date= with= first= target= child=", 0, 0, CLI_NEEDS_HOUSEHOLD,
+	    cmd_rota_review },
+	{ "fairshare", "[--weeks N] [--child C] [--json]",
+	    "Who carried the nights over the last N weeks (1-13, default "
+	    "4), side by side: wakings answered, time up, bedtimes settled, "
+	    "early mornings, per week too; then each adult's longest "
+	    "unbroken sleep of the last 7 nights, from their own sleep log "
+	    "where you may see it (--as), else from night duty. A "
+	    "conversation starter, not a score.",
+	    "weeks= child=", 0, 0, CLI_NEEDS_HOUSEHOLD, cmd_fairshare },
+	{ "adults", "[--days N] [--child C] [--json]",
+	    "Each adult's own sleep, night by night, side by side (the last "
+	    "N nights, 1-31, default 7): the longest unbroken sleep and the "
+	    "total, where it is logged and you may see it (--as), else the "
+	    "longest stretch from night duty, marked as such.",
+	    "days= child=", 0, 0, CLI_NEEDS_HOUSEHOLD, cmd_adults },
+	{ "demo", "[--account EMAIL < password]",
 	    "Create a demo household (two parents, one baby, three weeks of "
-	    "nights) in an empty journal.",
-	    "", 0, 0, CLI_NEEDS_STORE, cmd_demo },
+	    "nights) in an empty journal. With --account, also a web app "
+	    "account for Alex, the household's owner, its password read from "
+	    "standard input (one line): make run uses it.",
+	    "account=", 0, 0, CLI_NEEDS_STORE, cmd_demo },
+	{ "admin passwd", "EMAIL < new-password",
+	    "Set the web app password of the account with this email, read "
+	    "from standard input (one line, at least 10 characters), and end "
+	    "every session of that account. For administrators and scripts: "
+	    "echo \"$NEW\" | lull admin passwd anna@example.org.",
+	    "", 1, 1, CLI_NEEDS_NOTHING, cmd_admin_passwd },
+	{ "admin adduser", "EMAIL --name NAME < password",
+	    "Add a web app account, its password read from standard input "
+	    "(one line). It belongs to no household until it creates one or "
+	    "accepts an invitation.",
+	    "name=", 1, 1, CLI_NEEDS_NOTHING, cmd_admin_adduser },
+	{ "admin accounts", "[--json]",
+	    "List the web app's accounts: email, name, and each household "
+	    "with the account's access (owner, caregiver, readonly, "
+	    "consultant).",
+	    "", 0, 0, CLI_NEEDS_NOTHING, cmd_admin_accounts },
+	{ "serve",
+	    "[--listen ADDR:PORT] [--log error|warn|info|debug] [--threads N] "
+	    "[--secure-cookies] [--trust-proxy]",
+	    "Run the web app on this journal until stopped (SIGTERM or "
+	    "Ctrl-C finish the requests in flight, then exit 0). --listen "
+	    "defaults to 127.0.0.1:8080 (port 0: any free one; the URL is "
+	    "printed). --threads: workers, each with its own database handle "
+	    "(default: the CPUs). Behind a TLS reverse proxy give "
+	    "--secure-cookies, and --trust-proxy so the login throttle sees "
+	    "the client's address (X-Real-IP) rather than the proxy's. "
+	    "Access log on standard error. See docs/web.md.",
+	    "listen= log= threads= secure-cookies trust-proxy", 0, 0,
+	    CLI_NEEDS_STORE, cmd_serve },
 };
 
 #define NCMDS (sizeof(cmds) / sizeof(cmds[0]))
@@ -397,7 +469,8 @@ usage_one(FILE *f, const struct cli_cmd *c)
 		    "--where: own-room-cot, parents-room-cot, sidecar, "
 		    "parents-bed, arms, pram, car-seat, carrier, sofa, other\n");
 	if (strstr(c->opts, "share=") != NULL ||
-	    strstr(c->opts, "with=") != NULL)
+	    (strstr(c->opts, "with=") != NULL &&
+		strncmp(c->name, "rota ", 5) != 0))
 		fprintf(f,
 		    "\nwho sees it: partner (the household's other parents), "
 		    "consultant (a consultant the family added), "

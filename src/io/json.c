@@ -213,6 +213,13 @@ json_waking(const struct lull_waking *w, const struct lull_tz *tz,
 }
 
 json_t *
+lull_json_waking(const struct lull_waking *w, const struct lull_tz *tz,
+    const struct lull_names *nm)
+{
+	return json_waking(w, tz, nm);
+}
+
+json_t *
 lull_json_sleep(const struct lull_sleep *s, const struct lull_tz *tz,
     const struct lull_names *nm)
 {

@@ -1983,6 +1983,276 @@ lull_store_tag_range(struct lull_store *st, int64_t household_id,
 	return rc;
 }
 
+/* Pages for listings */
+
+/*
+ * The children a page reads: "child_id" (of household "household_id",
+ * when that is given: another family's child is not found), or every
+ * child of the household.
+ */
+static enum lull_err
+page_scope(struct lull_store *st, int64_t household_id, int64_t child_id,
+    struct lull_childv *kids)
+{
+	struct lull_child k;
+	enum lull_err rc;
+
+	memset(kids, 0, sizeof(*kids));
+	if (child_id == 0) {
+		rc = need_household(st, household_id);
+		if (rc == LULL_OK)
+			rc = st->ops->child_list(st, household_id, kids);
+		return rc;
+	}
+	if (child_id < 0)
+		return lull_errinfo_set(&st->ei, LULL_EINVAL, "child",
+		    "child: %lld is not a child id", (long long)child_id);
+	rc = st->ops->child_get(st, child_id, &k);
+	if (rc == LULL_OK && household_id != 0 &&
+	    k.household_id != household_id)
+		rc = LULL_ENOTFOUND;
+	if (rc == LULL_OK && (rc = lull_childv_push(kids, &k)) != LULL_OK)
+		rc = lull_errinfo_set(&st->ei, rc, "", "out of memory");
+	if (rc != LULL_OK)
+		lull_child_free(&k);
+	if (rc == LULL_ENOTFOUND)
+		return lull_errinfo_set(&st->ei, rc, "child",
+		    "child: there is no child with id %lld",
+		    (long long)child_id);
+	return rc;
+}
+
+/* The cursor with the end of the span folded in: whichever of (to, 0)
+ * and (before, before_id) comes first (before_id 0: no cursor). */
+static void
+page_bound(int64_t to, int64_t before, int64_t before_id, int64_t *at,
+    int64_t *id)
+{
+	if (before_id > 0 && before < to) {
+		*at = before;
+		*id = before_id;
+	} else {
+		*at = to;
+		*id = 0;
+	}
+}
+
+static int
+page_desc(int64_t a_at, int64_t a_id, int64_t b_at, int64_t b_id)
+{
+	if (a_at != b_at)
+		return a_at > b_at ? -1 : 1;
+	return (a_id < b_id) - (a_id > b_id);
+}
+
+static int
+cmp_sleep_desc(const void *a, const void *b)
+{
+	const struct lull_sleep *x = a, *y = b;
+
+	return page_desc(x->start_utc, x->id, y->start_utc, y->id);
+}
+
+static int
+cmp_feed_desc(const void *a, const void *b)
+{
+	const struct lull_feed *x = a, *y = b;
+
+	return page_desc(x->start_utc, x->id, y->start_utc, y->id);
+}
+
+static int
+cmp_tag_desc(const void *a, const void *b)
+{
+	const struct lull_tag *x = a, *y = b;
+
+	return page_desc(x->from_day, x->id, y->from_day, y->id);
+}
+
+/*
+ * Each child's page is read through its own index and the pages merged:
+ * a household's page costs (children x limit) rows, never its history.
+ */
+static enum lull_err
+sleep_page(struct lull_store *st, int64_t household_id, int64_t child_id,
+    int64_t from_utc, int64_t at, int64_t id, size_t limit,
+    struct lull_sleepv *out)
+{
+	struct lull_childv kids;
+	struct lull_sleepv part;
+	enum lull_err rc;
+	size_t i, k;
+
+	rc = page_scope(st, household_id, child_id, &kids);
+	for (k = 0; rc == LULL_OK && k < kids.n; k++) {
+		rc = st->ops->sleep_page(st, kids.v[k].id, from_utc, at, id,
+		    limit, &part);
+		for (i = 0; rc == LULL_OK && i < part.n; i++)
+			if (lull_sleepv_push(out, &part.v[i]) != LULL_OK)
+				rc = lull_errinfo_set(&st->ei, LULL_ENOMEM, "",
+				    "out of memory");
+		/* Items pushed belong to "out" now; the rest are freed. */
+		for (; i < part.n; i++)
+			lull_sleep_free(&part.v[i]);
+		part.n = 0;
+		lull_sleepv_free(&part);
+	}
+	lull_childv_free(&kids);
+	if (rc != LULL_OK)
+		return rc;
+	if (out->n > 1)
+		qsort(out->v, out->n, sizeof(*out->v), cmp_sleep_desc);
+	while (out->n > limit)
+		lull_sleep_free(&out->v[--out->n]);
+	for (i = 0; rc == LULL_OK && i < out->n; i++)
+		rc = st->ops->waking_list(st, &out->v[i]);
+	return rc;
+}
+
+enum lull_err
+lull_store_sleep_page(struct lull_store *st, int64_t household_id,
+    int64_t child_id, int64_t from_utc, int64_t to_utc, int64_t before_start,
+    int64_t before_id, size_t limit, struct lull_sleepv *out)
+{
+	enum lull_err rc;
+	int64_t at, id;
+	int opened;
+
+	fresh(st);
+	memset(out, 0, sizeof(*out));
+	page_bound(to_utc, before_start, before_id, &at, &id);
+	if (limit == 0 || at < from_utc)
+		return LULL_OK;
+	rc = read_begin(st, &opened);
+	if (rc == LULL_OK)
+		rc = read_end(st, opened,
+		    sleep_page(st, household_id, child_id, from_utc, at, id,
+			limit, out));
+	if (rc != LULL_OK)
+		lull_sleepv_free(out);
+	return rc;
+}
+
+static enum lull_err
+feed_page(struct lull_store *st, int64_t household_id, int64_t child_id,
+    int64_t from_utc, int64_t at, int64_t id, size_t limit,
+    struct lull_feedv *out)
+{
+	struct lull_childv kids;
+	struct lull_feedv part;
+	enum lull_err rc;
+	size_t i, k;
+
+	rc = page_scope(st, household_id, child_id, &kids);
+	for (k = 0; rc == LULL_OK && k < kids.n; k++) {
+		rc = st->ops->feed_page(st, kids.v[k].id, from_utc, at, id,
+		    limit, &part);
+		for (i = 0; rc == LULL_OK && i < part.n; i++)
+			if (lull_feedv_push(out, &part.v[i]) != LULL_OK)
+				rc = lull_errinfo_set(&st->ei, LULL_ENOMEM, "",
+				    "out of memory");
+		for (; i < part.n; i++)
+			lull_feed_free(&part.v[i]);
+		part.n = 0;
+		lull_feedv_free(&part);
+	}
+	lull_childv_free(&kids);
+	if (rc != LULL_OK)
+		return rc;
+	if (out->n > 1)
+		qsort(out->v, out->n, sizeof(*out->v), cmp_feed_desc);
+	while (out->n > limit)
+		lull_feed_free(&out->v[--out->n]);
+	return LULL_OK;
+}
+
+enum lull_err
+lull_store_feed_page(struct lull_store *st, int64_t household_id,
+    int64_t child_id, int64_t from_utc, int64_t to_utc, int64_t before_start,
+    int64_t before_id, size_t limit, struct lull_feedv *out)
+{
+	enum lull_err rc;
+	int64_t at, id;
+	int opened;
+
+	fresh(st);
+	memset(out, 0, sizeof(*out));
+	page_bound(to_utc, before_start, before_id, &at, &id);
+	if (limit == 0 || at < from_utc)
+		return LULL_OK;
+	rc = read_begin(st, &opened);
+	if (rc == LULL_OK)
+		rc = read_end(st, opened,
+		    feed_page(st, household_id, child_id, from_utc, at, id,
+			limit, out));
+	if (rc != LULL_OK)
+		lull_feedv_free(out);
+	return rc;
+}
+
+static enum lull_err
+tag_page(struct lull_store *st, int64_t household_id, int64_t child_id,
+    int32_t from_day, int32_t at, int64_t id, size_t limit,
+    struct lull_tagv *out)
+{
+	struct lull_childv kids;
+	struct lull_tagv part;
+	enum lull_err rc;
+	size_t i, k;
+
+	rc = page_scope(st, household_id, child_id, &kids);
+	for (k = 0; rc == LULL_OK && k < kids.n; k++) {
+		rc = st->ops->tag_page(st, kids.v[k].id, from_day, at, id,
+		    limit, &part);
+		for (i = 0; rc == LULL_OK && i < part.n; i++)
+			if (lull_tagv_push(out, &part.v[i]) != LULL_OK)
+				rc = lull_errinfo_set(&st->ei, LULL_ENOMEM, "",
+				    "out of memory");
+		for (; i < part.n; i++)
+			lull_tag_free(&part.v[i]);
+		part.n = 0;
+		lull_tagv_free(&part);
+	}
+	lull_childv_free(&kids);
+	if (rc != LULL_OK)
+		return rc;
+	if (out->n > 1)
+		qsort(out->v, out->n, sizeof(*out->v), cmp_tag_desc);
+	while (out->n > limit)
+		lull_tag_free(&out->v[--out->n]);
+	return LULL_OK;
+}
+
+enum lull_err
+lull_store_tag_page(struct lull_store *st, int64_t household_id,
+    int64_t child_id, int32_t from_day, int32_t to_day, int32_t before_day,
+    int64_t before_id, size_t limit, struct lull_tagv *out)
+{
+	enum lull_err rc;
+	int64_t at, id;
+	int opened;
+
+	fresh(st);
+	memset(out, 0, sizeof(*out));
+	/* Days [from, to] are the instants-like span [from, to + 1). */
+	page_bound((int64_t)to_day + 1, before_day, before_id, &at, &id);
+	if (limit == 0 || from_day > to_day)
+		return LULL_OK;
+	if (id == 0) {
+		/* (to + 1, 0) is (to, any id): from_day <= to. */
+		at--;
+		id = INT64_MAX;
+	}
+	rc = read_begin(st, &opened);
+	if (rc == LULL_OK)
+		rc = read_end(st, opened,
+		    tag_page(st, household_id, child_id, from_day, (int32_t)at,
+			id, limit, out));
+	if (rc != LULL_OK)
+		lull_tagv_free(out);
+	return rc;
+}
+
 /* Plans */
 
 /* A plan's own fields: what the schema cannot say in the caller's terms. */
@@ -2987,4 +3257,47 @@ lull_store_ritual_list(struct lull_store *st, int64_t household_id,
 	if (rc == LULL_OK)
 		rc = st->ops->ritual_list(st, household_id, out);
 	return rc;
+}
+
+/* Households, whole */
+
+/* The schema's cascades take everything in it, the memberships and
+ * invitations of account.h included. */
+enum lull_err
+lull_store_household_delete(struct lull_store *st, int64_t household_id)
+{
+	return delete_one(st, household_id, "household",
+	    st->ops->household_delete);
+}
+
+/* The transaction levels above, for account.c (store_int.h). */
+
+void
+store_fresh(struct lull_store *st)
+{
+	fresh(st);
+}
+
+enum lull_err
+store_write_begin(struct lull_store *st)
+{
+	return level_push(st);
+}
+
+enum lull_err
+store_write_end(struct lull_store *st, enum lull_err rc)
+{
+	return write_end(st, rc);
+}
+
+enum lull_err
+store_read_begin(struct lull_store *st, int *opened)
+{
+	return read_begin(st, opened);
+}
+
+enum lull_err
+store_read_end(struct lull_store *st, int opened, enum lull_err rc)
+{
+	return read_end(st, opened, rc);
 }

@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lull/account.h"
 #include "lull/care.h"
 #include "lull/err.h"
 #include "lull/model.h"
@@ -46,6 +47,45 @@ enum store_tx {
 	STORE_TX_ROLLBACK_TO, /* back to the innermost savepoint, kept open */
 	STORE_TX__MAX
 };
+
+/*
+ * Rows of account.h that have no public record.  Secrets arrive hashed:
+ * "hash" arguments below are the SHA-256 of the text handed out, in
+ * lower-case hex (STORE_HASH_HEX characters); "pwhash" is the argon2id
+ * string.  Neither is ever read back out but by the lookups that need
+ * it (login reads its account's pwhash).
+ */
+#define STORE_HASH_HEX 64
+
+struct store_session {
+	int64_t account_id;
+	char csrf[LULL_TOKEN_LEN + 1];
+	int64_t created_utc;
+	int64_t expires_utc;
+};
+
+struct store_invite {
+	int64_t id;
+	int64_t household_id;
+	enum lull_access access;
+	char *name; /* the caregiver's name in the journal */
+	int64_t by_account;  /* 0 once that account is deleted */
+	int64_t created_utc;
+	int64_t expires_utc;
+	int64_t used_utc; /* LULL_NO_TIME: not used yet */
+	int64_t used_by;
+};
+
+void store_invite_free(struct store_invite *);
+
+/* account.c's vectors, for the backends' listings: take "item"'s
+ * contents on success. */
+enum lull_err store_accountv_push(struct lull_accountv *,
+    struct lull_account *item);
+enum lull_err store_membershipv_push(struct lull_membershipv *,
+    struct lull_membership *item);
+enum lull_err store_api_tokenv_push(struct lull_api_tokenv *,
+    struct lull_api_token *item);
 
 /*
  * A backend.  Conventions for every function:
@@ -167,6 +207,27 @@ struct store_ops {
 	    int64_t child_id, int32_t from_day, int32_t to_day,
 	    struct lull_tagv *out);
 
+	/*
+	 * Pages of one child's entries for listings, newest first, at most
+	 * "limit" rows, read through the (child_id, start) indexes so that
+	 * the cost of a page does not grow with the history.  Sleeps and
+	 * feeds: start in [from_utc, to_utc) and (start, id) before
+	 * (before_start, before_id), ordered by start, then id, descending.
+	 * Tags: [from_day, to_day] meeting [from, to] and (from_day, id)
+	 * before (before_day, before_id).  store.c folds the end of the
+	 * span into the cursor ((to_utc, 0) when there is none: ids are
+	 * positive).  Sleeps come without their wakings.
+	 */
+	enum lull_err (*sleep_page)(struct lull_store *, int64_t child_id,
+	    int64_t from_utc, int64_t before_start, int64_t before_id,
+	    size_t limit, struct lull_sleepv *out);
+	enum lull_err (*feed_page)(struct lull_store *, int64_t child_id,
+	    int64_t from_utc, int64_t before_start, int64_t before_id,
+	    size_t limit, struct lull_feedv *out);
+	enum lull_err (*tag_page)(struct lull_store *, int64_t child_id,
+	    int32_t from_day, int32_t before_day, int64_t before_id,
+	    size_t limit, struct lull_tagv *out);
+
 	/* Plans: _update writes every field of the record by its id. */
 	enum lull_err (*plan_insert)(struct lull_store *,
 	    const struct lull_plan_record *, int64_t *id);
@@ -217,6 +278,79 @@ struct store_ops {
 	/* By id. */
 	enum lull_err (*ritual_list)(struct lull_store *, int64_t household_id,
 	    struct lull_ritualv *out);
+
+	/* The household row; everything in it goes by the schema's
+	 * cascades. */
+	enum lull_err (*household_delete)(struct lull_store *, int64_t id);
+
+	/*
+	 * Accounts (account.h).  Emails arrive in lower case; a duplicate
+	 * is LULL_ECONFLICT.  "pwhash" out-parameters may be NULL; else
+	 * they receive a malloc'd copy.
+	 */
+	enum lull_err (*account_insert)(struct lull_store *,
+	    const struct lull_account *, const char *pwhash, int64_t *id);
+	enum lull_err (*account_get)(struct lull_store *, int64_t id,
+	    struct lull_account *out, char **pwhash);
+	enum lull_err (*account_find)(struct lull_store *, const char *email,
+	    struct lull_account *out, char **pwhash);
+	/* By id. */
+	enum lull_err (*account_list)(struct lull_store *,
+	    struct lull_accountv *out);
+	/* Writes the hash and a->version. */
+	enum lull_err (*account_set_password)(struct lull_store *,
+	    const struct lull_account *a, const char *pwhash);
+
+	enum lull_err (*session_insert)(struct lull_store *, const char *hash,
+	    const struct store_session *);
+	enum lull_err (*session_get)(struct lull_store *, const char *hash,
+	    struct store_session *out);
+	enum lull_err (*session_touch)(struct lull_store *, const char *hash,
+	    int64_t expires_utc);
+	enum lull_err (*session_delete)(struct lull_store *, const char *hash);
+	/* Every session of the account; none is not an error. */
+	enum lull_err (*session_delete_account)(struct lull_store *,
+	    int64_t account_id);
+	/* Sessions whose expiry is at or before "now". */
+	enum lull_err (*session_delete_expired)(struct lull_store *,
+	    int64_t now);
+
+	enum lull_err (*token_insert)(struct lull_store *,
+	    const struct lull_api_token *, const char *hash, int64_t *id);
+	enum lull_err (*token_get)(struct lull_store *, int64_t id,
+	    struct lull_api_token *out);
+	enum lull_err (*token_find)(struct lull_store *, const char *hash,
+	    struct lull_api_token *out);
+	/* The account's tokens, revoked ones too, by id. */
+	enum lull_err (*token_list)(struct lull_store *, int64_t account_id,
+	    struct lull_api_tokenv *out);
+	/* Writes last_used_utc and revoked_utc by id. */
+	enum lull_err (*token_update)(struct lull_store *,
+	    const struct lull_api_token *);
+
+	/* Memberships come back with the household's name and the
+	 * account's email and name. */
+	enum lull_err (*membership_insert)(struct lull_store *,
+	    const struct lull_membership *, int64_t created_utc);
+	enum lull_err (*membership_get)(struct lull_store *, int64_t account_id,
+	    int64_t household_id, struct lull_membership *out);
+	/* A household's members (account_id 0), by account id, or an
+	 * account's households (household_id 0), by household id. */
+	enum lull_err (*membership_list)(struct lull_store *,
+	    int64_t account_id, int64_t household_id,
+	    struct lull_membershipv *out);
+	/* Writes the access. */
+	enum lull_err (*membership_update)(struct lull_store *,
+	    const struct lull_membership *);
+	enum lull_err (*membership_delete)(struct lull_store *,
+	    int64_t account_id, int64_t household_id);
+
+	enum lull_err (*invite_insert)(struct lull_store *,
+	    const struct store_invite *, const char *hash, int64_t *id);
+	enum lull_err (*invite_find)(struct lull_store *, const char *hash,
+	    struct store_invite *out);
+	enum lull_err (*invite_use)(struct lull_store *, int64_t id,
+	    int64_t used_utc, int64_t used_by);
 };
 
 struct lull_store {
@@ -228,5 +362,19 @@ struct lull_store {
 };
 
 extern const struct store_ops store_sqlite_ops;
+
+/*
+ * store.c's transaction levels, for the other files that own rules
+ * (account.c), with the same meaning as there: every public call starts
+ * with store_fresh(); a write is store_write_begin(), the work, then
+ * store_write_end() with its code (kept only if LULL_OK); a read of
+ * several statements sits between store_read_begin() and _end().
+ */
+void store_fresh(struct lull_store *);
+enum lull_err store_write_begin(struct lull_store *);
+enum lull_err store_write_end(struct lull_store *, enum lull_err rc);
+enum lull_err store_read_begin(struct lull_store *, int *opened);
+enum lull_err store_read_end(struct lull_store *, int opened,
+    enum lull_err rc);
 
 #endif

@@ -88,6 +88,9 @@ enum stmt {
 	STMT_TAG_DELETE,
 	STMT_TAG_RANGE_CHILD,
 	STMT_TAG_RANGE_HOUSEHOLD,
+	STMT_SLEEP_PAGE,
+	STMT_FEED_PAGE,
+	STMT_TAG_PAGE,
 	STMT_PLAN_INSERT,
 	STMT_PLAN_GET,
 	STMT_PLAN_ACTIVE,
@@ -107,6 +110,32 @@ enum stmt {
 	STMT_RITUAL_UPDATE,
 	STMT_RITUAL_DELETE,
 	STMT_RITUAL_LIST,
+	STMT_HOUSEHOLD_DELETE,
+	STMT_ACCOUNT_INSERT,
+	STMT_ACCOUNT_GET,
+	STMT_ACCOUNT_FIND,
+	STMT_ACCOUNT_LIST,
+	STMT_ACCOUNT_SET_PASSWORD,
+	STMT_SESSION_INSERT,
+	STMT_SESSION_GET,
+	STMT_SESSION_TOUCH,
+	STMT_SESSION_DELETE,
+	STMT_SESSION_DELETE_ACCOUNT,
+	STMT_SESSION_DELETE_EXPIRED,
+	STMT_TOKEN_INSERT,
+	STMT_TOKEN_GET,
+	STMT_TOKEN_FIND,
+	STMT_TOKEN_LIST,
+	STMT_TOKEN_UPDATE,
+	STMT_MEMBERSHIP_INSERT,
+	STMT_MEMBERSHIP_GET,
+	STMT_MEMBERSHIP_OF_HOUSEHOLD,
+	STMT_MEMBERSHIP_OF_ACCOUNT,
+	STMT_MEMBERSHIP_UPDATE,
+	STMT_MEMBERSHIP_DELETE,
+	STMT_INVITE_INSERT,
+	STMT_INVITE_FIND,
+	STMT_INVITE_USE,
 	STMT__MAX
 };
 
@@ -167,6 +196,20 @@ enum stmt {
 #define PERSONAL_COLS "id, " PERSONAL_FIELDS ", " META_COLS
 #define RITUAL_COLS                                                            \
 	"id, household_id, name, every, weekday, at_min, note, " META_COLS
+/* Accounts (migration 0006).  The password hash is read only where a
+ * login needs it, after the public columns. */
+#define ACCOUNT_COLS "id, email, name, created_utc, version"
+#define TOKEN_COLS                                                             \
+	"id, account_id, name, created_utc, last_used_utc, revoked_utc"
+#define MEMBERSHIP_COLS                                                        \
+	"m.account_id, m.household_id, m.access, m.caregiver_id, h.name, "     \
+	"a.email, a.name"
+#define MEMBERSHIP_FROM                                                        \
+	"FROM membership m JOIN household h ON h.id = m.household_id "         \
+	"JOIN account a ON a.id = m.account_id "
+#define INVITE_COLS                                                            \
+	"id, household_id, access, name, by_account, created_utc, "            \
+	"expires_utc, used_utc, used_by"
 
 static const char *const sql[STMT__MAX] = {
 	[STMT_BEGIN_READ] = "BEGIN",
@@ -393,6 +436,30 @@ static const char *const sql[STMT__MAX] = {
 	    "FROM tag t JOIN child c ON c.id = t.child_id "
 	    "WHERE c.household_id = ?1 AND t.from_day <= ?3 "
 	    "AND t.to_day >= ?2 ORDER BY t.from_day, t.id",
+	/*
+	 * Pages for listings, newest first: (start, id) strictly before the
+	 * cursor (?3, ?4) and not before ?2.  The index on (child_id,
+	 * start_utc) holds the rowid after start_utc, so it is walked
+	 * backwards from the cursor and the walk stops after ?5 rows: a
+	 * page costs the same whatever the length of the history.
+	 */
+	[STMT_SLEEP_PAGE] =
+	    "SELECT " SLEEP_COLS " FROM sleep s "
+	    "WHERE s.child_id = ?1 AND s.start_utc >= ?2 "
+	    "AND s.start_utc <= ?3 AND (s.start_utc < ?3 OR s.id < ?4) "
+	    "ORDER BY s.start_utc DESC, s.id DESC LIMIT ?5",
+	[STMT_FEED_PAGE] =
+	    "SELECT " FEED_COLS " FROM feed f "
+	    "WHERE f.child_id = ?1 AND f.start_utc >= ?2 "
+	    "AND f.start_utc <= ?3 AND (f.start_utc < ?3 OR f.id < ?4) "
+	    "ORDER BY f.start_utc DESC, f.id DESC LIMIT ?5",
+	/* A tag lasts at most LULL_TAG_MAX_DAYS (journal.h): one that
+	 * reaches ?2 began at most that long before it (?6). */
+	[STMT_TAG_PAGE] =
+	    "SELECT " TAG_COLS " FROM tag t "
+	    "WHERE t.child_id = ?1 AND t.from_day >= ?6 AND t.to_day >= ?2 "
+	    "AND t.from_day <= ?3 AND (t.from_day < ?3 OR t.id < ?4) "
+	    "ORDER BY t.from_day DESC, t.id DESC LIMIT ?5",
 
 	[STMT_PLAN_INSERT] =
 	    "INSERT INTO plan (child_id, profile_json, method, started_day, "
@@ -464,6 +531,77 @@ static const char *const sql[STMT__MAX] = {
 	[STMT_RITUAL_DELETE] = "DELETE FROM ritual WHERE id = ?1",
 	[STMT_RITUAL_LIST] = "SELECT " RITUAL_COLS " FROM ritual "
 			     "WHERE household_id = ?1 ORDER BY id",
+
+	[STMT_HOUSEHOLD_DELETE] = "DELETE FROM household WHERE id = ?1",
+
+	[STMT_ACCOUNT_INSERT] =
+	    "INSERT INTO account (email, name, pwhash, created_utc, version) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5)",
+	[STMT_ACCOUNT_GET] = "SELECT " ACCOUNT_COLS ", pwhash FROM account "
+			     "WHERE id = ?1",
+	/* The column compares without case (NOCASE), and its unique index
+	 * serves the lookup. */
+	[STMT_ACCOUNT_FIND] = "SELECT " ACCOUNT_COLS ", pwhash FROM account "
+			      "WHERE email = ?1",
+	[STMT_ACCOUNT_LIST] = "SELECT " ACCOUNT_COLS " FROM account "
+			      "ORDER BY id",
+	[STMT_ACCOUNT_SET_PASSWORD] = "UPDATE account SET pwhash = ?1, "
+				      "version = ?2 WHERE id = ?3",
+
+	[STMT_SESSION_INSERT] =
+	    "INSERT INTO session (id_hash, account_id, csrf, created_utc, "
+	    "expires_utc) VALUES (?1, ?2, ?3, ?4, ?5)",
+	[STMT_SESSION_GET] = "SELECT account_id, csrf, created_utc, "
+			     "expires_utc FROM session WHERE id_hash = ?1",
+	[STMT_SESSION_TOUCH] = "UPDATE session SET expires_utc = ?2 "
+			       "WHERE id_hash = ?1",
+	[STMT_SESSION_DELETE] = "DELETE FROM session WHERE id_hash = ?1",
+	[STMT_SESSION_DELETE_ACCOUNT] = "DELETE FROM session "
+					"WHERE account_id = ?1",
+	[STMT_SESSION_DELETE_EXPIRED] = "DELETE FROM session "
+					"WHERE expires_utc <= ?1",
+
+	[STMT_TOKEN_INSERT] =
+	    "INSERT INTO api_token (account_id, name, hash, created_utc, "
+	    "last_used_utc, revoked_utc) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[STMT_TOKEN_GET] = "SELECT " TOKEN_COLS " FROM api_token "
+			   "WHERE id = ?1",
+	[STMT_TOKEN_FIND] = "SELECT " TOKEN_COLS " FROM api_token "
+			    "WHERE hash = ?1",
+	[STMT_TOKEN_LIST] = "SELECT " TOKEN_COLS " FROM api_token "
+			    "WHERE account_id = ?1 ORDER BY id",
+	[STMT_TOKEN_UPDATE] = "UPDATE api_token SET last_used_utc = ?1, "
+			      "revoked_utc = ?2 WHERE id = ?3",
+
+	[STMT_MEMBERSHIP_INSERT] =
+	    "INSERT INTO membership (account_id, household_id, access, "
+	    "caregiver_id, created_utc) VALUES (?1, ?2, ?3, ?4, ?5)",
+	[STMT_MEMBERSHIP_GET] = "SELECT " MEMBERSHIP_COLS " " MEMBERSHIP_FROM
+				"WHERE m.account_id = ?1 "
+				"AND m.household_id = ?2",
+	[STMT_MEMBERSHIP_OF_HOUSEHOLD] = "SELECT " MEMBERSHIP_COLS
+					 " " MEMBERSHIP_FROM
+					 "WHERE m.household_id = ?1 "
+					 "ORDER BY m.account_id",
+	[STMT_MEMBERSHIP_OF_ACCOUNT] = "SELECT " MEMBERSHIP_COLS
+				       " " MEMBERSHIP_FROM
+				       "WHERE m.account_id = ?1 "
+				       "ORDER BY m.household_id",
+	[STMT_MEMBERSHIP_UPDATE] = "UPDATE membership SET access = ?3 "
+				   "WHERE account_id = ?1 "
+				   "AND household_id = ?2",
+	[STMT_MEMBERSHIP_DELETE] = "DELETE FROM membership "
+				   "WHERE account_id = ?1 "
+				   "AND household_id = ?2",
+
+	[STMT_INVITE_INSERT] =
+	    "INSERT INTO invite (household_id, code_hash, access, name, "
+	    "by_account, created_utc, expires_utc) VALUES (?1, ?2, ?3, ?4, "
+	    "?5, ?6, ?7)",
+	[STMT_INVITE_FIND] = "SELECT " INVITE_COLS " FROM invite "
+			     "WHERE code_hash = ?1",
+	[STMT_INVITE_USE] = "UPDATE invite SET used_utc = ?2, used_by = ?3 "
+			    "WHERE id = ?1",
 };
 
 struct sq {
@@ -1272,6 +1410,97 @@ COLLECT(collect_personal, lull_personalv, lull_personal, row_personal,
     lull_personalv_push, lull_personal_free, lull_personalv_free)
 COLLECT(collect_rituals, lull_ritualv, lull_ritual, row_ritual,
     lull_ritualv_push, lull_ritual_free, lull_ritualv_free)
+
+/* Accounts: the public columns (ACCOUNT_COLS). */
+static enum lull_err
+row_account(struct lull_store *st, sqlite3_stmt *s, struct lull_account *a)
+{
+	int c = 0;
+
+	memset(a, 0, sizeof(*a));
+	a->id = c_i64(s, &c);
+	if (c_text(s, &c, &a->email) || c_text(s, &c, &a->name)) {
+		lull_account_free(a);
+		return sq_nomem(st);
+	}
+	a->created_utc = c_i64(s, &c);
+	a->version = c_i64(s, &c);
+	return LULL_OK;
+}
+
+static enum lull_err
+row_token(struct lull_store *st, sqlite3_stmt *s, struct lull_api_token *t)
+{
+	int c = 0;
+
+	memset(t, 0, sizeof(*t));
+	t->id = c_i64(s, &c);
+	t->account_id = c_i64(s, &c);
+	if (c_text(s, &c, &t->name)) {
+		lull_api_token_free(t);
+		return sq_nomem(st);
+	}
+	t->created_utc = c_i64(s, &c);
+	t->last_used_utc = c_time(s, &c);
+	t->revoked_utc = c_time(s, &c);
+	return LULL_OK;
+}
+
+static enum lull_err
+row_membership(struct lull_store *st, sqlite3_stmt *s,
+    struct lull_membership *m)
+{
+	const char *name;
+	int c = 0, e;
+
+	memset(m, 0, sizeof(*m));
+	m->account_id = c_i64(s, &c);
+	m->household_id = c_i64(s, &c);
+	name = c_name(s, &c);
+	if ((e = lull_access_parse(name)) < 0)
+		return sq_bad_name(st, "membership of account", m->account_id,
+		    "access", name);
+	m->access = (enum lull_access)e;
+	m->caregiver_id = c_i64(s, &c);
+	if (c_text(s, &c, &m->household_name) ||
+	    c_text(s, &c, &m->account_email) ||
+	    c_text(s, &c, &m->account_name)) {
+		lull_membership_free(m);
+		return sq_nomem(st);
+	}
+	return LULL_OK;
+}
+
+static enum lull_err
+row_invite(struct lull_store *st, sqlite3_stmt *s, struct store_invite *v)
+{
+	const char *name;
+	int c = 0, e;
+
+	memset(v, 0, sizeof(*v));
+	v->id = c_i64(s, &c);
+	v->household_id = c_i64(s, &c);
+	name = c_name(s, &c);
+	if ((e = lull_access_parse(name)) < 0)
+		return sq_bad_name(st, "invitation", v->id, "access", name);
+	v->access = (enum lull_access)e;
+	if (c_text(s, &c, &v->name))
+		return sq_nomem(st);
+	v->by_account = c_i64(s, &c);
+	v->created_utc = c_i64(s, &c);
+	v->expires_utc = c_i64(s, &c);
+	v->used_utc = c_time(s, &c);
+	v->used_by = c_i64(s, &c);
+	return LULL_OK;
+}
+
+COLLECT(collect_accounts, lull_accountv, lull_account, row_account,
+    store_accountv_push, lull_account_free, lull_accountv_free)
+COLLECT(collect_tokens, lull_api_tokenv, lull_api_token, row_token,
+    store_api_tokenv_push, lull_api_token_free, lull_api_tokenv_free)
+COLLECT(collect_memberships, lull_membershipv, lull_membership,
+    row_membership, store_membershipv_push, lull_membership_free,
+    lull_membershipv_free)
 
 /* Run a script of our own (a migration): no values, so no binds. */
 static enum lull_err
@@ -2241,6 +2470,67 @@ sq_tag_range(struct lull_store *st, int64_t household_id, int64_t child_id,
 	return collect_tags(st, &b, out);
 }
 
+static int64_t
+page_limit(size_t limit)
+{
+	return limit > (size_t)INT64_MAX ? INT64_MAX : (int64_t)limit;
+}
+
+static enum lull_err
+sq_sleep_page(struct lull_store *st, int64_t child_id, int64_t from_utc,
+    int64_t before_start, int64_t before_id, size_t limit,
+    struct lull_sleepv *out)
+{
+	struct bind b;
+
+	memset(out, 0, sizeof(*out));
+	if (!bind_start(st, &b, STMT_SLEEP_PAGE))
+		return st->ei.code;
+	b_i64(&b, 1, child_id);
+	b_i64(&b, 2, from_utc);
+	b_i64(&b, 3, before_start);
+	b_i64(&b, 4, before_id);
+	b_i64(&b, 5, page_limit(limit));
+	return collect_sleeps(st, &b, out);
+}
+
+static enum lull_err
+sq_feed_page(struct lull_store *st, int64_t child_id, int64_t from_utc,
+    int64_t before_start, int64_t before_id, size_t limit,
+    struct lull_feedv *out)
+{
+	struct bind b;
+
+	memset(out, 0, sizeof(*out));
+	if (!bind_start(st, &b, STMT_FEED_PAGE))
+		return st->ei.code;
+	b_i64(&b, 1, child_id);
+	b_i64(&b, 2, from_utc);
+	b_i64(&b, 3, before_start);
+	b_i64(&b, 4, before_id);
+	b_i64(&b, 5, page_limit(limit));
+	return collect_feeds(st, &b, out);
+}
+
+static enum lull_err
+sq_tag_page(struct lull_store *st, int64_t child_id, int32_t from_day,
+    int32_t before_day, int64_t before_id, size_t limit,
+    struct lull_tagv *out)
+{
+	struct bind b;
+
+	memset(out, 0, sizeof(*out));
+	if (!bind_start(st, &b, STMT_TAG_PAGE))
+		return st->ei.code;
+	b_i64(&b, 1, child_id);
+	b_i64(&b, 2, from_day);
+	b_i64(&b, 3, before_day);
+	b_i64(&b, 4, before_id);
+	b_i64(&b, 5, page_limit(limit));
+	b_i64(&b, 6, (int64_t)from_day - LULL_TAG_MAX_DAYS);
+	return collect_tags(st, &b, out);
+}
+
 static void
 bind_plan(struct bind *b, const struct lull_plan_record *p)
 {
@@ -2594,6 +2884,423 @@ sq_ritual_list(struct lull_store *st, int64_t household_id,
 	return collect_rituals(st, &b, out);
 }
 
+/* Households, whole */
+
+static enum lull_err
+sq_household_delete(struct lull_store *st, int64_t id)
+{
+	return sq_delete(st, STMT_HOUSEHOLD_DELETE, "household", id);
+}
+
+/* Accounts */
+
+static enum lull_err
+sq_account_insert(struct lull_store *st, const struct lull_account *a,
+    const char *pwhash, int64_t *id)
+{
+	struct bind b;
+
+	*id = 0;
+	if (!bind_start(st, &b, STMT_ACCOUNT_INSERT))
+		return st->ei.code;
+	b_text(&b, 1, a->email);
+	b_text(&b, 2, a->name);
+	b_text(&b, 3, pwhash);
+	b_i64(&b, 4, a->created_utc);
+	b_i64(&b, 5, a->version);
+	return sq_insert(st, &b, "account", NULL, id);
+}
+
+/* One account from a bound GET or FIND, with its hash if asked. */
+static enum lull_err
+sq_account_one(struct lull_store *st, struct bind *b, int64_t id,
+    struct lull_account *out, char **pwhash)
+{
+	enum lull_err err;
+	int c = 5;
+
+	err = sq_one(st, b, "account", id);
+	if (err == LULL_OK)
+		err = row_account(st, b->s, out);
+	if (err == LULL_OK && pwhash != NULL && c_text(b->s, &c, pwhash)) {
+		lull_account_free(out);
+		err = sq_nomem(st);
+	}
+	sq_done(b->s);
+	return err;
+}
+
+static enum lull_err
+sq_account_get(struct lull_store *st, int64_t id, struct lull_account *out,
+    char **pwhash)
+{
+	struct bind b;
+
+	memset(out, 0, sizeof(*out));
+	if (pwhash != NULL)
+		*pwhash = NULL;
+	if (!bind_start(st, &b, STMT_ACCOUNT_GET))
+		return st->ei.code;
+	b_i64(&b, 1, id);
+	return sq_account_one(st, &b, id, out, pwhash);
+}
+
+static enum lull_err
+sq_account_find(struct lull_store *st, const char *email,
+    struct lull_account *out, char **pwhash)
+{
+	struct bind b;
+
+	memset(out, 0, sizeof(*out));
+	if (pwhash != NULL)
+		*pwhash = NULL;
+	if (!bind_start(st, &b, STMT_ACCOUNT_FIND))
+		return st->ei.code;
+	b_text(&b, 1, email);
+	return sq_account_one(st, &b, 0, out, pwhash);
+}
+
+static enum lull_err
+sq_account_list(struct lull_store *st, struct lull_accountv *out)
+{
+	struct bind b;
+
+	memset(out, 0, sizeof(*out));
+	if (!bind_start(st, &b, STMT_ACCOUNT_LIST))
+		return st->ei.code;
+	return collect_accounts(st, &b, out);
+}
+
+static enum lull_err
+sq_account_set_password(struct lull_store *st, const struct lull_account *a,
+    const char *pwhash)
+{
+	struct bind b;
+
+	if (!bind_start(st, &b, STMT_ACCOUNT_SET_PASSWORD))
+		return st->ei.code;
+	b_text(&b, 1, pwhash);
+	b_i64(&b, 2, a->version);
+	b_i64(&b, 3, a->id);
+	return sq_change(st, &b, "account", NULL, a->id);
+}
+
+/* Sessions, by the hash of their id. */
+
+static enum lull_err
+sq_session_insert(struct lull_store *st, const char *hash,
+    const struct store_session *s)
+{
+	struct bind b;
+
+	if (!bind_start(st, &b, STMT_SESSION_INSERT))
+		return st->ei.code;
+	b_text(&b, 1, hash);
+	b_i64(&b, 2, s->account_id);
+	b_text(&b, 3, s->csrf);
+	b_i64(&b, 4, s->created_utc);
+	b_i64(&b, 5, s->expires_utc);
+	return sq_run(st, &b, "session", NULL);
+}
+
+static enum lull_err
+sq_session_get(struct lull_store *st, const char *hash,
+    struct store_session *out)
+{
+	const unsigned char *t;
+	enum lull_err err;
+	struct bind b;
+
+	memset(out, 0, sizeof(*out));
+	if (!bind_start(st, &b, STMT_SESSION_GET))
+		return st->ei.code;
+	b_text(&b, 1, hash);
+	err = sq_one(st, &b, "session", 0);
+	if (err == LULL_OK) {
+		out->account_id = sqlite3_column_int64(b.s, 0);
+		t = sqlite3_column_text(b.s, 1);
+		if (t == NULL)
+			err = sq_nomem(st);
+		else
+			snprintf(out->csrf, sizeof(out->csrf), "%s",
+			    (const char *)t);
+		out->created_utc = sqlite3_column_int64(b.s, 2);
+		out->expires_utc = sqlite3_column_int64(b.s, 3);
+	}
+	sq_done(b.s);
+	if (err != LULL_OK)
+		memset(out, 0, sizeof(*out));
+	return err;
+}
+
+static enum lull_err
+sq_session_touch(struct lull_store *st, const char *hash, int64_t expires)
+{
+	struct bind b;
+
+	if (!bind_start(st, &b, STMT_SESSION_TOUCH))
+		return st->ei.code;
+	b_text(&b, 1, hash);
+	b_i64(&b, 2, expires);
+	return sq_change(st, &b, "session", NULL, 0);
+}
+
+static enum lull_err
+sq_session_delete(struct lull_store *st, const char *hash)
+{
+	struct bind b;
+
+	if (!bind_start(st, &b, STMT_SESSION_DELETE))
+		return st->ei.code;
+	b_text(&b, 1, hash);
+	return sq_change(st, &b, "session", NULL, 0);
+}
+
+/* Run a DELETE of many rows keyed by one integer; none is fine. */
+static enum lull_err
+sq_delete_by(struct lull_store *st, enum stmt which, const char *what,
+    int64_t key)
+{
+	struct bind b;
+
+	if (!bind_start(st, &b, which))
+		return st->ei.code;
+	b_i64(&b, 1, key);
+	return sq_run(st, &b, what, NULL);
+}
+
+static enum lull_err
+sq_session_delete_account(struct lull_store *st, int64_t account_id)
+{
+	return sq_delete_by(st, STMT_SESSION_DELETE_ACCOUNT, "session",
+	    account_id);
+}
+
+static enum lull_err
+sq_session_delete_expired(struct lull_store *st, int64_t now)
+{
+	return sq_delete_by(st, STMT_SESSION_DELETE_EXPIRED, "session", now);
+}
+
+/* API tokens */
+
+static enum lull_err
+sq_token_insert(struct lull_store *st, const struct lull_api_token *t,
+    const char *hash, int64_t *id)
+{
+	struct bind b;
+
+	*id = 0;
+	if (!bind_start(st, &b, STMT_TOKEN_INSERT))
+		return st->ei.code;
+	b_i64(&b, 1, t->account_id);
+	b_text(&b, 2, t->name);
+	b_text(&b, 3, hash);
+	b_i64(&b, 4, t->created_utc);
+	b_time(&b, 5, t->last_used_utc);
+	b_time(&b, 6, t->revoked_utc);
+	return sq_insert(st, &b, "API token", NULL, id);
+}
+
+static enum lull_err
+sq_token_one(struct lull_store *st, struct bind *b, int64_t id,
+    struct lull_api_token *out)
+{
+	enum lull_err err;
+
+	err = sq_one(st, b, "API token", id);
+	if (err == LULL_OK)
+		err = row_token(st, b->s, out);
+	sq_done(b->s);
+	return err;
+}
+
+static enum lull_err
+sq_token_get(struct lull_store *st, int64_t id, struct lull_api_token *out)
+{
+	struct bind b;
+
+	memset(out, 0, sizeof(*out));
+	if (!bind_start(st, &b, STMT_TOKEN_GET))
+		return st->ei.code;
+	b_i64(&b, 1, id);
+	return sq_token_one(st, &b, id, out);
+}
+
+static enum lull_err
+sq_token_find(struct lull_store *st, const char *hash,
+    struct lull_api_token *out)
+{
+	struct bind b;
+
+	memset(out, 0, sizeof(*out));
+	if (!bind_start(st, &b, STMT_TOKEN_FIND))
+		return st->ei.code;
+	b_text(&b, 1, hash);
+	return sq_token_one(st, &b, 0, out);
+}
+
+static enum lull_err
+sq_token_list(struct lull_store *st, int64_t account_id,
+    struct lull_api_tokenv *out)
+{
+	struct bind b;
+
+	memset(out, 0, sizeof(*out));
+	if (!bind_start(st, &b, STMT_TOKEN_LIST))
+		return st->ei.code;
+	b_i64(&b, 1, account_id);
+	return collect_tokens(st, &b, out);
+}
+
+static enum lull_err
+sq_token_update(struct lull_store *st, const struct lull_api_token *t)
+{
+	struct bind b;
+
+	if (!bind_start(st, &b, STMT_TOKEN_UPDATE))
+		return st->ei.code;
+	b_time(&b, 1, t->last_used_utc);
+	b_time(&b, 2, t->revoked_utc);
+	b_i64(&b, 3, t->id);
+	return sq_change(st, &b, "API token", NULL, t->id);
+}
+
+/* Memberships */
+
+static enum lull_err
+sq_membership_insert(struct lull_store *st, const struct lull_membership *m,
+    int64_t created_utc)
+{
+	struct bind b;
+
+	if (!bind_start(st, &b, STMT_MEMBERSHIP_INSERT))
+		return st->ei.code;
+	b_i64(&b, 1, m->account_id);
+	b_i64(&b, 2, m->household_id);
+	b_text(&b, 3, lull_access_name(m->access));
+	b_i64(&b, 4, m->caregiver_id);
+	b_i64(&b, 5, created_utc);
+	return sq_run(st, &b, "membership", NULL);
+}
+
+static enum lull_err
+sq_membership_get(struct lull_store *st, int64_t account_id,
+    int64_t household_id, struct lull_membership *out)
+{
+	enum lull_err err;
+	struct bind b;
+
+	memset(out, 0, sizeof(*out));
+	if (!bind_start(st, &b, STMT_MEMBERSHIP_GET))
+		return st->ei.code;
+	b_i64(&b, 1, account_id);
+	b_i64(&b, 2, household_id);
+	err = sq_one(st, &b, "membership of household", household_id);
+	if (err == LULL_OK)
+		err = row_membership(st, b.s, out);
+	sq_done(b.s);
+	return err;
+}
+
+static enum lull_err
+sq_membership_list(struct lull_store *st, int64_t account_id,
+    int64_t household_id, struct lull_membershipv *out)
+{
+	struct bind b;
+
+	memset(out, 0, sizeof(*out));
+	if (!bind_start(st, &b,
+		account_id == 0 ? STMT_MEMBERSHIP_OF_HOUSEHOLD
+				: STMT_MEMBERSHIP_OF_ACCOUNT))
+		return st->ei.code;
+	b_i64(&b, 1, account_id == 0 ? household_id : account_id);
+	return collect_memberships(st, &b, out);
+}
+
+static enum lull_err
+sq_membership_update(struct lull_store *st, const struct lull_membership *m)
+{
+	struct bind b;
+
+	if (!bind_start(st, &b, STMT_MEMBERSHIP_UPDATE))
+		return st->ei.code;
+	b_i64(&b, 1, m->account_id);
+	b_i64(&b, 2, m->household_id);
+	b_text(&b, 3, lull_access_name(m->access));
+	return sq_change(st, &b, "membership of household", NULL,
+	    m->household_id);
+}
+
+static enum lull_err
+sq_membership_delete(struct lull_store *st, int64_t account_id,
+    int64_t household_id)
+{
+	struct bind b;
+
+	if (!bind_start(st, &b, STMT_MEMBERSHIP_DELETE))
+		return st->ei.code;
+	b_i64(&b, 1, account_id);
+	b_i64(&b, 2, household_id);
+	return sq_change(st, &b, "membership of household", NULL,
+	    household_id);
+}
+
+/* Invitations */
+
+static enum lull_err
+sq_invite_insert(struct lull_store *st, const struct store_invite *v,
+    const char *hash, int64_t *id)
+{
+	struct bind b;
+
+	*id = 0;
+	if (!bind_start(st, &b, STMT_INVITE_INSERT))
+		return st->ei.code;
+	b_i64(&b, 1, v->household_id);
+	b_text(&b, 2, hash);
+	b_text(&b, 3, lull_access_name(v->access));
+	b_text(&b, 4, v->name);
+	b_ref(&b, 5, v->by_account);
+	b_i64(&b, 6, v->created_utc);
+	b_i64(&b, 7, v->expires_utc);
+	return sq_insert(st, &b, "invitation", NULL, id);
+}
+
+static enum lull_err
+sq_invite_find(struct lull_store *st, const char *hash,
+    struct store_invite *out)
+{
+	enum lull_err err;
+	struct bind b;
+
+	memset(out, 0, sizeof(*out));
+	if (!bind_start(st, &b, STMT_INVITE_FIND))
+		return st->ei.code;
+	b_text(&b, 1, hash);
+	err = sq_one(st, &b, "invitation", 0);
+	if (err == LULL_OK)
+		err = row_invite(st, b.s, out);
+	sq_done(b.s);
+	if (err != LULL_OK)
+		store_invite_free(out);
+	return err;
+}
+
+static enum lull_err
+sq_invite_use(struct lull_store *st, int64_t id, int64_t used_utc,
+    int64_t used_by)
+{
+	struct bind b;
+
+	if (!bind_start(st, &b, STMT_INVITE_USE))
+		return st->ei.code;
+	b_i64(&b, 1, id);
+	b_i64(&b, 2, used_utc);
+	b_ref(&b, 3, used_by);
+	return sq_change(st, &b, "invitation", NULL, id);
+}
+
 const struct store_ops store_sqlite_ops = {
 	.scheme = "sqlite",
 	.open = sq_open,
@@ -2642,6 +3349,9 @@ const struct store_ops store_sqlite_ops = {
 	.tag_update = sq_tag_update,
 	.tag_delete = sq_tag_delete,
 	.tag_range = sq_tag_range,
+	.sleep_page = sq_sleep_page,
+	.feed_page = sq_feed_page,
+	.tag_page = sq_tag_page,
 	.plan_insert = sq_plan_insert,
 	.plan_get = sq_plan_get,
 	.plan_active = sq_plan_active,
@@ -2661,4 +3371,29 @@ const struct store_ops store_sqlite_ops = {
 	.ritual_update = sq_ritual_update,
 	.ritual_delete = sq_ritual_delete,
 	.ritual_list = sq_ritual_list,
+	.household_delete = sq_household_delete,
+	.account_insert = sq_account_insert,
+	.account_get = sq_account_get,
+	.account_find = sq_account_find,
+	.account_list = sq_account_list,
+	.account_set_password = sq_account_set_password,
+	.session_insert = sq_session_insert,
+	.session_get = sq_session_get,
+	.session_touch = sq_session_touch,
+	.session_delete = sq_session_delete,
+	.session_delete_account = sq_session_delete_account,
+	.session_delete_expired = sq_session_delete_expired,
+	.token_insert = sq_token_insert,
+	.token_get = sq_token_get,
+	.token_find = sq_token_find,
+	.token_list = sq_token_list,
+	.token_update = sq_token_update,
+	.membership_insert = sq_membership_insert,
+	.membership_get = sq_membership_get,
+	.membership_list = sq_membership_list,
+	.membership_update = sq_membership_update,
+	.membership_delete = sq_membership_delete,
+	.invite_insert = sq_invite_insert,
+	.invite_find = sq_invite_find,
+	.invite_use = sq_invite_use,
 };

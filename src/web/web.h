@@ -56,6 +56,10 @@ struct web_opts {
 	unsigned conn_limit;  /* 0: 1024 */
 	unsigned timeout_sec; /* idle connection timeout; 0: 30 */
 	int secure_cookies;   /* 1 behind TLS: cookies get "Secure" */
+	/* Added by the server's author: */
+	int trust_proxy;      /* 1 behind a reverse proxy on this host: the
+				 client's address is its X-Real-IP header */
+	void (*ready)(const char *url); /* called once listening, or NULL */
 };
 
 /*
@@ -205,5 +209,60 @@ void web_page_open(struct web_buf *, const struct web_req *,
 void web_page_close(struct web_buf *, const struct web_req *);
 /* <input type="hidden" name="csrf" value="..."> */
 void web_page_csrf(struct web_buf *, const struct web_req *);
+/* (web_page_open writes no <h1>: the content starts with its own.) */
+
+/* ---- added by the server's author (server.c, html.c) ---- */
+
+/*
+ * 1 when the page should be dim: the "lull_mode" cookie if it says "day"
+ * or "night", else whether it is night (19:00-07:00, a convention) in the
+ * household's zone (req->tz), or outside a household in the server's.
+ */
+int web_night(const struct web_req *);
+/* POST /mode (form field "mode": day or night): the toggle of the
+ * header; back to automatic when the choice agrees with the clock. */
+int web_mode_post(struct web_req *, struct web_resp *);
+
+/*
+ * A zone by IANA name, loaded once and kept for the server's life (a
+ * mutex guards the cache; zones are read-only, so sharing them between
+ * threads is safe).  NULL with "ei" filled when there is no such zone.
+ * web_tz_default(): the server's own zone (UTC if the system names
+ * none we know; NULL outside web_serve()).
+ */
+struct lull_tz *web_tz(const char *name, struct lull_errinfo *ei);
+struct lull_tz *web_tz_default(void);
+
+/* The client's address as text (X-Real-IP with trust_proxy). */
+void web_client_addr(const struct web_req *, char *buf, size_t bufsz);
+/* "https://host:port" as the client reached us (https with
+ * secure_cookies), for links to send on, such as an invitation. */
+void web_base_url(const struct web_req *, char *buf, size_t bufsz);
+
+/*
+ * Throttling in memory, for login and sign-up: a key ("ip:1.2.3.4",
+ * "email:a@b") counts events in a window of WEB_THROTTLE_SEC from its
+ * first one.  _check: 1 when "limit" events are reached, with the
+ * seconds left in *retry_after.  The table is bounded (the oldest key
+ * goes first when full) and guarded by a mutex.
+ */
+#define WEB_THROTTLE_SEC (15 * 60)
+int web_throttle_check(const char *key, unsigned limit, int64_t now,
+    int64_t *retry_after);
+void web_throttle_note(const char *key, int64_t now);
+void web_throttle_clear(const char *key);
+
+/* Files of src/web/static, embedded at build time (scripts/embed-static.sh)
+ * and served from memory under /static/; ended by a { NULL } entry. */
+struct web_static {
+	const char *path; /* "/static/app.css" */
+	const char *url;  /* "/static/app.css?v=1234": changes with it */
+	const char *ctype;
+	const char *data;
+	size_t len;
+};
+extern const struct web_static web_statics[];
+/* The versioned URL of a static file ("/static/app.css"), or the path. */
+const char *web_static_url(const char *path);
 
 #endif

@@ -834,10 +834,51 @@ delete_one(struct lull_store *st, int64_t id, const char *what,
 
 /* The caregiver's entries stay, unattributed (the schema's SET NULL);
  * their own personal records, and notes written to them, go with them. */
+/*
+ * A caregiver who signs in to the web app stands for that account in the
+ * household: deleting the record would end the membership behind the
+ * owner's back (and could leave the household with no owner), so it is
+ * refused until the member is removed (lull_member_remove()).
+ */
+static enum lull_err
+caregiver_unlinked(struct lull_store *st, int64_t id)
+{
+	struct lull_membershipv mv = { 0 };
+	struct lull_caregiver c;
+	enum lull_err rc;
+	size_t i;
+
+	memset(&c, 0, sizeof(c));
+	rc = st->ops->caregiver_get(st, id, &c);
+	if (rc == LULL_OK)
+		rc = st->ops->membership_list(st, 0, c.household_id, &mv);
+	for (i = 0; rc == LULL_OK && i < mv.n; i++)
+		if (mv.v[i].caregiver_id == id)
+			rc = lull_errinfo_set(&st->ei, LULL_ECONFLICT,
+			    "caregiver",
+			    "%s signs in to the web app as a member of this "
+			    "household; remove the member first (household "
+			    "settings), then the caregiver",
+			    c.name != NULL ? c.name : "this caregiver");
+	lull_membershipv_free(&mv);
+	lull_caregiver_free(&c);
+	return rc == LULL_ENOTFOUND ? LULL_OK : rc; /* delete says it */
+}
+
 enum lull_err
 lull_store_caregiver_delete(struct lull_store *st, int64_t id)
 {
-	return delete_one(st, id, "caregiver", st->ops->caregiver_delete);
+	enum lull_err rc;
+
+	fresh(st);
+	rc = level_push(st);
+	if (rc != LULL_OK)
+		return rc;
+	rc = caregiver_unlinked(st, id);
+	if (rc == LULL_OK)
+		rc = missing(st, st->ops->caregiver_delete(st, id), "id",
+		    "caregiver", id);
+	return write_end(st, rc);
 }
 
 /* Children */

@@ -148,4 +148,17 @@ run admin passwd --help
 expect_rc "help" 0
 expect_out "help says standard input" "standard input"
 
+# A caregiver who signs in stands for a member: deleting the record is
+# refused until the member is removed; one without an account goes.
+export LULL_DB="$T_DIR/demo.db"
+feed "correct horse battery" demo --account alex@example.org
+expect_rc "demo with an account" 0
+run caregiver delete Alex
+expect_rc "a member's caregiver record is kept" 5
+expect_err "says to remove the member first" "remove the member first"
+run caregiver list --json
+expect_eq "Alex is still there" "$(printf '%s\n' "$out" | jq -r '[.[].name]|index("Alex") != null')" true
+run caregiver delete Sam
+expect_rc "a caregiver without an account goes" 0
+
 done_testing

@@ -994,10 +994,17 @@ test_cascades(void)
 		     "Gran", NOW, code),
 	    LULL_OK);
 
-	/* A caregiver deleted from the journal loses its membership. */
+	/* A member's caregiver record is not deleted behind the
+	 * membership; once the member is removed, it can be. */
 	T_EQ_INT(lull_membership_get(fx.st, ben, hid, &m), LULL_OK);
-	T_EQ_INT(lull_store_caregiver_delete(fx.st, m.caregiver_id), LULL_OK);
+	got = m.caregiver_id;
 	lull_membership_free(&m);
+	T_EQ_INT(lull_store_caregiver_delete(fx.st, got), LULL_ECONFLICT);
+	T_EQ_STR(lull_store_error(fx.st)->field, "caregiver");
+	T_EQ_INT(lull_membership_get(fx.st, ben, hid, &m), LULL_OK);
+	lull_membership_free(&m);
+	T_EQ_INT(lull_member_remove(fx.st, hid, ben), LULL_OK);
+	T_EQ_INT(lull_store_caregiver_delete(fx.st, got), LULL_OK);
 	T_EQ_INT(lull_membership_get(fx.st, ben, hid, &m), LULL_ENOTFOUND);
 
 	/* The household deleted: its memberships and invitations go, the

@@ -53,7 +53,7 @@ FUZZ_SRC := $(wildcard fuzz/fuzz_*.c)
 REPLAYS  := $(FUZZ_SRC:fuzz/fuzz_%.c=$(B)/fuzz/replay_%)
 BENCHES  := $(patsubst bench/%.c,$(B)/bench/%,$(wildcard bench/bench_*.c))
 
-.PHONY: all deps run demo test check layering clean fuzz bench
+.PHONY: all deps run demo test check layering clean fuzz bench bench-web
 all: $(B)/lull
 
 deps:
@@ -156,6 +156,12 @@ $(B)/bench/%: bench/%.c $(B)/liblull.a
 bench: deps
 	@$(MAKE) --no-print-directory $(BENCHES)
 	@for b in $(BENCHES); do $$b || exit 1; done
+
+# The web app under load (wrk; docs/web.md keeps the figures): the real
+# server on a seeded household.  SECS=, CONNS=, CASES=... as in the script.
+bench-web: deps
+	@$(MAKE) --no-print-directory $(B)/lull $(B)/bench/seed_web
+	@./bench/web.sh $(B)
 
 clean:
 	rm -rf build build-san build-fuzz

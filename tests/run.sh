@@ -30,17 +30,23 @@ tally() {	# $1 = name, $2 = log file, $3 = exit status
 	fi
 }
 
+# No test may hang the run: each file gets at most LULL_TEST_TIMEOUT
+# seconds (a hung one fails with exit 124 and no summary line).
+limit=${LULL_TEST_TIMEOUT:-600}
+run_limited() { timeout -k 10 "$limit" "$@"; }
+
 for t in "$top/$B"/tests/test_*; do
 	[ -x "$t" ] || continue
 	name=$(basename "$t")
-	(cd "$top" && "$t") > "$out/$name.log" 2>&1
+	(cd "$top" && run_limited "$t") > "$out/$name.log" 2>&1
 	tally "$name" "$out/$name.log" $?
 done
 
 for s in "$top"/tests/cli/test_*.sh; do
 	[ -f "$s" ] || continue
 	name=$(basename "$s" .sh); name=${name#test_}
-	(cd "$top" && LULL="$top/$B/lull" sh "$s") > "$out/cli_$name.log" 2>&1
+	(cd "$top" && LULL="$top/$B/lull" run_limited sh "$s") \
+	    > "$out/cli_$name.log" 2>&1
 	tally "cli_$name" "$out/cli_$name.log" $?
 done
 
@@ -48,7 +54,8 @@ done
 for s in "$top"/tests/web/test_*.sh; do
 	[ -f "$s" ] || continue
 	name=$(basename "$s" .sh); name=${name#test_}
-	(cd "$top" && LULL="$top/$B/lull" sh "$s") > "$out/web_$name.log" 2>&1
+	(cd "$top" && LULL="$top/$B/lull" run_limited sh "$s") \
+	    > "$out/web_$name.log" 2>&1
 	tally "web_$name" "$out/web_$name.log" $?
 done
 

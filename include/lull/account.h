@@ -52,6 +52,9 @@ int lull_access_parse(const char *);
 #define LULL_PASSWORD_MAX  256
 #define LULL_SESSION_SEC   (30 * 86400) /* a session lasts 30 days idle */
 #define LULL_INVITE_SEC	   (7 * 86400)	/* an invitation, 7 days */
+#define LULL_EMAIL_MAX	   254 /* bytes of an email (RFC 5321's path) */
+/* "parent" of lull_member_set_access(): not said, keep the role. */
+#define LULL_PARENT_UNSAID (-1)
 
 struct lull_account {
 	int64_t id;
@@ -72,6 +75,7 @@ struct lull_membership {
 	int64_t household_id;
 	enum lull_access access;
 	int64_t caregiver_id; /* the person in the household's journal */
+	enum lull_role role;  /* that person's role there (care.h) */
 	char *household_name; /* filled by the list functions */
 	char *account_email;  /* filled by the list functions */
 	char *account_name;
@@ -98,6 +102,26 @@ struct lull_api_tokenv {
 	size_t cap;
 };
 
+/* An invitation not used yet, as its household's owners see it: never
+ * its code, which is shown once, at creation. */
+struct lull_invite {
+	int64_t id;
+	int64_t household_id;
+	enum lull_access access;
+	int parent;	    /* 1: invited as a parent of the child */
+	char *name;	    /* their name in the journal */
+	int64_t by_account; /* who invited */
+	char *by_name;	    /* that account's name */
+	int64_t created_utc;
+	int64_t expires_utc;
+};
+
+struct lull_invitev {
+	struct lull_invite *v;
+	size_t n;
+	size_t cap;
+};
+
 /* A signed-in browser: which account, and the token its forms carry. */
 struct lull_session {
 	int64_t account_id;
@@ -111,10 +135,23 @@ void lull_membership_free(struct lull_membership *);
 void lull_membershipv_free(struct lull_membershipv *);
 void lull_api_token_free(struct lull_api_token *);
 void lull_api_tokenv_free(struct lull_api_tokenv *);
+void lull_invite_free(struct lull_invite *);
+void lull_invitev_free(struct lull_invitev *);
 
 /* libsodium must be initialised once before any of the below; true
  * (non-zero) on success.  Safe to call again. */
 int lull_account_init(void);
+
+/*
+ * An email as accounts are kept and compared: without surrounding blanks,
+ * ASCII letters in lower case, into "out" (cut to outsz - 1 bytes).
+ * Returns 1 when it is an address an account could have (one "@" with
+ * something on both sides, no blanks or control characters inside, at
+ * most LULL_EMAIL_MAX bytes), else 0 (out still holds the normal form).
+ * The login throttle keys on it, so " Anna@X.org" and "anna@x.org" are
+ * one key, as they are one account.
+ */
+int lull_email_norm(const char *email, char *out, size_t outsz);
 
 /*
  * Accounts.  _create hashes "password" (LULL_EINVAL naming "password"
@@ -135,10 +172,22 @@ LULL_MUST_CHECK enum lull_err lull_account_get(struct lull_store *,
  */
 LULL_MUST_CHECK enum lull_err lull_account_login(struct lull_store *,
     const char *email, const char *password, int64_t *account_id);
-/* Set a new password (the admin reset, or the user's own change); every
- * session of the account ends. */
+/*
+ * Set a new password (the admin reset, or the user's own change): every
+ * session of the account ends and every API token of it is revoked (at
+ * "now"), in the same transaction.  A password is reset because it may be
+ * known to someone else, who may have made a token with it.
+ */
 LULL_MUST_CHECK enum lull_err lull_account_set_password(struct lull_store *,
-    int64_t account_id, const char *password);
+    int64_t account_id, const char *password, int64_t now);
+/*
+ * Check the password of a signed-in account again (before something a
+ * stolen session must not do alone, such as making an API token): OK, or
+ * LULL_ENOTFOUND naming "password" when it is wrong (naming "account"
+ * for no such account).  As slow as a login.
+ */
+LULL_MUST_CHECK enum lull_err lull_account_check_password(
+    struct lull_store *, int64_t account_id, const char *password);
 LULL_MUST_CHECK enum lull_err lull_account_find(struct lull_store *,
     const char *email, struct lull_account *out);
 /* Every account, by id (the administrator's listing). */
@@ -180,6 +229,10 @@ LULL_MUST_CHECK enum lull_err lull_api_token_list(struct lull_store *,
     int64_t account_id, struct lull_api_tokenv *out);
 LULL_MUST_CHECK enum lull_err lull_api_token_revoke(struct lull_store *,
     int64_t account_id, int64_t token_id, int64_t now);
+/* Revoke every valid token of the account; *n says how many (may be
+ * NULL). */
+LULL_MUST_CHECK enum lull_err lull_api_token_revoke_all(struct lull_store *,
+    int64_t account_id, int64_t now, size_t *n);
 
 /*
  * Households and members.  _household_create makes a household (zone
@@ -191,11 +244,16 @@ LULL_MUST_CHECK enum lull_err lull_api_token_revoke(struct lull_store *,
  * _households lists an account's with household names.
  * _member_remove refuses to remove the last owner (LULL_EINVAL naming
  * "access"); the caregiver record stays in the journal (entries keep
- * who logged them) but loses its account.
+ * who logged them) but loses its account.  The invitations the member
+ * made there and nobody used yet go with the membership.
  * _member_set_access refuses to take owner access from the last owner
- * the same way.  The caregiver's role follows consultant access (to
- * consultant, and back to parent), since the privacy of the parents'
- * own records (care.h) goes by role.
+ * the same way; an owner who stops being one loses the invitations they
+ * made there and nobody used yet.  The caregiver's role follows, since
+ * the privacy of the parents' own records (care.h) goes by role:
+ * consultant access makes a consultant; leaving consultant access makes
+ * a helper unless "parent" is 1; "parent" 1 (owner or caregiver access
+ * only, else LULL_EINVAL naming "parent") makes a parent, 0 a helper,
+ * LULL_PARENT_UNSAID keeps the role.
  */
 LULL_MUST_CHECK enum lull_err lull_household_create(struct lull_store *,
     int64_t account_id, const char *name, const char *tz, int64_t now,
@@ -207,30 +265,53 @@ LULL_MUST_CHECK enum lull_err lull_members(struct lull_store *,
 LULL_MUST_CHECK enum lull_err lull_households_of(struct lull_store *,
     int64_t account_id, struct lull_membershipv *out);
 LULL_MUST_CHECK enum lull_err lull_member_set_access(struct lull_store *,
-    int64_t household_id, int64_t account_id, enum lull_access);
+    int64_t household_id, int64_t account_id, enum lull_access,
+    int parent);
 LULL_MUST_CHECK enum lull_err lull_member_remove(struct lull_store *,
     int64_t household_id, int64_t account_id);
 
 /*
- * Invitations: an owner invites someone to a household with an access
- * and the name they will have in its journal; the code is returned once.
+ * Invitations: an owner invites someone to a household with an access,
+ * whether they are a parent of the child, and the name they will have in
+ * its journal; the code is returned once and never again.
+ *
+ * The journal's role follows the invitation, never more: consultant
+ * access makes a consultant, read-only a helper, owner or caregiver
+ * access a parent only when "parent" is 1, else a helper (a grandparent
+ * or a nanny with caregiver access sees none of the parents' own
+ * records).  "parent" 1 with read-only or consultant access is
+ * LULL_EINVAL naming "parent".
+ *
  * _accept, by a signed-in account, checks the code (LULL_ENOTFOUND when
- * unknown, used or expired), creates (or reuses, by name) the caregiver
- * record with the matching role (consultant for LULL_ACCESS_CONSULTANT,
- * else parent) and the membership, and marks the code used, in one
+ * unknown, used, expired, revoked, or when whoever made it is no longer
+ * an owner of the household: an invitation is only as good as its
+ * maker's access), creates or reuses (by name) the caregiver record with
+ * that role, and the membership, and marks the code used, in one
  * transaction.  LULL_ECONFLICT when already a member.
- * A reused record that is a helper stays a helper unless the access is
- * consultant (an invitation never widens what someone sees of the
- * parents' own records).  A name that already stands for an account is
- * LULL_ECONFLICT naming "name", on _create and again on _accept; only an
- * owner invites (LULL_EINVAL naming "access"; LULL_ENOTFOUND naming
- * "household" for a non-member).
+ * A record is reused only when nobody else can have been it: a name
+ * that stands for an account now, that stood for another account before
+ * (or for one since deleted), or that has personal records but never had
+ * an account, is LULL_ECONFLICT naming "name" (on _create when it can
+ * tell already, else on _accept): the owner invites under another name.
+ * Someone removed who comes back, invited under their old name, is their
+ * old record again.  Only an owner invites (LULL_EINVAL naming "access";
+ * LULL_ENOTFOUND naming "household" for a non-member).
+ *
+ * _list: the household's invitations not used and not expired at "now",
+ * by id, for an owner (refusals as _create's).  _revoke ends one of them
+ * (LULL_ENOTFOUND naming "invitation" when the household has no such
+ * unused invitation), for an owner.
  */
 LULL_MUST_CHECK enum lull_err lull_invite_create(struct lull_store *,
-    int64_t household_id, int64_t by_account, enum lull_access,
+    int64_t household_id, int64_t by_account, enum lull_access, int parent,
     const char *name, int64_t now, char code[LULL_TOKEN_LEN + 1]);
 LULL_MUST_CHECK enum lull_err lull_invite_accept(struct lull_store *,
     const char *code, int64_t account_id, int64_t now,
     int64_t *household_id);
+LULL_MUST_CHECK enum lull_err lull_invite_list(struct lull_store *,
+    int64_t household_id, int64_t by_account, int64_t now,
+    struct lull_invitev *out);
+LULL_MUST_CHECK enum lull_err lull_invite_revoke(struct lull_store *,
+    int64_t household_id, int64_t by_account, int64_t invite_id);
 
 #endif

@@ -122,4 +122,22 @@ LULL_MUST_CHECK enum lull_err lull_plan_run_parent(struct lull_store *,
     const char *note, const struct lull_actor *, struct lull_decision *out,
     struct lull_errinfo *ei);
 
+/*
+ * Pause every running plan of the household's children as "actor" (at
+ * actor->now_utc), with no note: a parent's pause like any other, so the
+ * plan's history (which every adult sees) says nothing of why.  Used when
+ * a mood screen's self-harm item is positive (domain.md 6.2: the plan
+ * pauses), where the reason is that person's private answer.  *paused
+ * counts the plans paused; plans already paused are left as they are.
+ * A plan that no longer rebuilds is left as it is too: "skip" (may be
+ * NULL) is told of it, with "arg", and the others still pause.  Fails
+ * only when memory or the store fails (LULL_ENOMEM, LULL_ESTORE, with
+ * "ei"); the plans paused before stay paused.  The command line (lull
+ * screen take) and the web app's screen page share it.
+ */
+LULL_MUST_CHECK enum lull_err lull_plan_run_pause_all(struct lull_store *,
+    int64_t household_id, const struct lull_tz *, const struct lull_actor *,
+    int *paused, void (*skip)(void *arg, enum lull_err,
+    const struct lull_errinfo *), void *arg, struct lull_errinfo *ei);
+
 #endif

@@ -64,6 +64,19 @@ int lull_store_schema_version(const struct lull_store *);
 LULL_MUST_CHECK enum lull_err lull_store_begin(struct lull_store *);
 LULL_MUST_CHECK enum lull_err lull_store_commit(struct lull_store *);
 void lull_store_rollback(struct lull_store *); /* no-op outside begin */
+/* Levels open: 0 outside lull_store_begin(), 1 in a transaction, one
+ * more for each begin inside it (a savepoint).  For a caller that runs
+ * other code inside its transaction and must find it as it left it. */
+int lull_store_depth(const struct lull_store *);
+/*
+ * A read snapshot: the reads until _snapshot_end() see one state of the
+ * journal and share one read transaction (cheaper than one each, as a
+ * web request's dozen reads are).  Not inside lull_store_begin() (it
+ * does nothing there).  A write, or lull_store_begin(), ends it first,
+ * so writes always start from the newest state.
+ */
+LULL_MUST_CHECK enum lull_err lull_store_snapshot(struct lull_store *);
+void lull_store_snapshot_end(struct lull_store *);
 
 /* Households.  id 0 in _get means "the first one" (a household per file
  * is the command line's case). */

@@ -166,16 +166,7 @@ const char *cli_weekday_name(int monday0);
 /* Bit 0 Monday .. bit 6 Sunday -> "mon,tue" or "none". */
 void cli_days_format(unsigned days, char *buf, size_t bufsz);
 
-/* The household's crisis help (lull settings), else the defaults; the
- * lines point into "l", which must outlive "h". */
-struct lull_screen_help;
-struct cli_lines {
-	char buf[4096];
-	const char *v[CLI_MAXMULTI];
-	size_t n;
-};
-void cli_crisis_help(const struct lull_household *, struct cli_lines *l,
-    struct lull_screen_help *h);
+/* The household's crisis help: lull_crisis_help() (care_run.h). */
 
 /* The adult acting (--as): their record, or exit 2 saying to give
  * --as.  The caller frees "me". */

@@ -79,13 +79,13 @@ cmd_admin_passwd(struct cli *cli)
 		return cli_fail_store(cli, rc);
 	ex = read_password(a.email, pw, sizeof(pw));
 	if (ex == EXIT_OK) {
-		rc = lull_account_set_password(cli->st, a.id, pw);
+		rc = lull_account_set_password(cli->st, a.id, pw, cli->now);
 		ex = rc == LULL_OK ? EXIT_OK : cli_fail_store(cli, rc);
 	}
 	sodium_memzero(pw, sizeof(pw));
 	if (ex == EXIT_OK)
 		printf("Password set for %s; every session of theirs has "
-		       "ended.\n",
+		       "ended and every API token is revoked.\n",
 		    a.email);
 	lull_account_free(&a);
 	return ex;

@@ -14,6 +14,7 @@
 #include <jansson.h>
 
 #include "lull/care.h"
+#include "lull/care_run.h"
 #include "lull/json.h"
 #include "lull/screen.h"
 
@@ -105,24 +106,19 @@ not_yours(int64_t id)
 }
 
 /* Record "id" if the acting adult wrote it (and, kind >= 0, of that
- * kind); every other case answers as not found. */
+ * kind); every other case answers as not found (lull_personal_own()). */
 static int
 own_record(struct cli *cli, int64_t me, int64_t id, int kind,
     struct lull_personal *p)
 {
+	struct lull_errinfo ei;
 	enum lull_err rc;
 
-	lull_personal_init(p);
-	rc = lull_store_personal_get(cli->st, id, me, p);
-	if (rc == LULL_ENOTFOUND ||
-	    (rc == LULL_OK &&
-		(p->author_id != me || p->household_id != cli->hh.id ||
-		    (kind >= 0 && (int)p->kind != kind)))) {
-		lull_personal_free(p);
+	rc = lull_personal_own(cli->st, cli->hh.id, me, id, kind, p, &ei);
+	if (rc == LULL_ENOTFOUND)
 		return not_yours(id);
-	}
 	if (rc != LULL_OK)
-		return cli_fail_store(cli, rc);
+		return cli_fail(cli, rc, &ei);
 	return EXIT_OK;
 }
 
@@ -141,38 +137,9 @@ const char *
 cli_visibility(struct cli *cli, const struct lull_personal *p, int64_t me,
     char *buf, size_t bufsz)
 {
-	const char *who = cli_caregiver_name(cli, p->author_id);
-
-	if (p->kind == LULL_PERSONAL_APPRECIATION) {
-		if (p->author_id == me)
-			snprintf(buf, bufsz, "to %s, only for them",
-			    cli_caregiver_name(cli, p->to_id));
-		else if (p->to_id == me)
-			snprintf(buf, bufsz, "from %s, to you", who);
-		else
-			snprintf(buf, bufsz, "from %s", who);
-		return buf;
-	}
-	if (p->author_id != me) {
-		snprintf(buf, bufsz, "from %s, shared with you", who);
-		return buf;
-	}
-	switch (p->share & (LULL_SHARE_PARTNER | LULL_SHARE_CONSULTANT)) {
-	case LULL_SHARE_PARTNER:
-		snprintf(buf, bufsz, "shared with your partner");
-		break;
-	case LULL_SHARE_CONSULTANT:
-		snprintf(buf, bufsz, "shared with your consultant");
-		break;
-	case LULL_SHARE_PARTNER | LULL_SHARE_CONSULTANT:
-		snprintf(buf, bufsz,
-		    "shared with your partner and your consultant");
-		break;
-	default:
-		snprintf(buf, bufsz, "private (only you)");
-		break;
-	}
-	return buf;
+	return lull_personal_visibility(p, me,
+	    cli_caregiver_name(cli, p->author_id),
+	    cli_caregiver_name(cli, p->to_id), buf, bufsz);
 }
 
 static const char *
@@ -183,39 +150,6 @@ visibility_key(const struct lull_personal *p, int64_t me)
 	if (p->author_id != me)
 		return "shared_with_you";
 	return p->share ? "shared" : "private";
-}
-
-/* The kind as people say it. */
-static const char *
-kind_words(enum lull_personal_kind k)
-{
-	switch (k) {
-	case LULL_PERSONAL_SLEEP:
-		return "sleep";
-	case LULL_PERSONAL_CHECKIN:
-		return "check-in";
-	case LULL_PERSONAL_SCREEN:
-		return "mood screen";
-	case LULL_PERSONAL_COUPLE:
-		return "couple check-in";
-	case LULL_PERSONAL_APPRECIATION:
-		return "note";
-	case LULL_PERSONAL_KIND__MAX:
-		break;
-	}
-	return "record";
-}
-
-/* "moderately_severe" -> "moderately severe" */
-static void
-band_words(const char *band, char *buf, size_t bufsz)
-{
-	size_t i;
-
-	snprintf(buf, bufsz, "%s", band);
-	for (i = 0; buf[i] != '\0'; i++)
-		if (buf[i] == '_')
-			buf[i] = ' ';
 }
 
 /* One line saying what the record holds. */
@@ -239,7 +173,7 @@ cli_personal_summary(struct cli *cli, const struct lull_personal *p, char *buf,
 		return;
 	case LULL_PERSONAL_SCREEN:
 		def = lull_screen_find(p->instrument);
-		band_words(p->band, band, sizeof(band));
+		lull_screen_band_words(p->band, band, sizeof(band));
 		snprintf(buf, bufsz, "%s: %d of %d, %s",
 		    def ? def->title : p->instrument, (int)p->total,
 		    def ? lull_screen_max_total(def) : 0, band);
@@ -256,7 +190,7 @@ cli_personal_summary(struct cli *cli, const struct lull_personal *p, char *buf,
 	case LULL_PERSONAL_KIND__MAX:
 		break;
 	}
-	snprintf(buf, bufsz, "%s", kind_words(p->kind));
+	snprintf(buf, bufsz, "%s", lull_personal_kind_words(p->kind));
 }
 
 static json_t *
@@ -392,13 +326,12 @@ int
 cmd_me_sleep(struct cli *cli)
 {
 	const char *from = cli_opt(cli, "from"), *to = cli_opt(cli, "to");
-	struct lull_personalv v = { 0 };
+	struct lull_personal p, clash;
 	struct lull_caregiver me;
-	struct lull_personal p;
+	struct lull_errinfo ei;
 	enum lull_err rc;
 	char what[64], vis[64];
-	size_t i;
-	int x;
+	int x, found;
 
 	if ((x = cli_me(cli, &me)))
 		return x;
@@ -424,22 +357,18 @@ cmd_me_sleep(struct cli *cli)
 	p.author_id = cli->actor.caregiver_id;
 	p.day = lull_local_day(cli->tz, p.start_utc);
 	/* One body sleeps one sleep at a time. */
-	if ((x = cli_personal_list(cli, p.author_id, LULL_PERSONAL_SLEEP,
-		 p.day - 1, p.day + 1, &v)))
+	if ((rc = lull_personal_sleep_clash(cli->st, cli->hh.id, p.author_id,
+		 p.day, p.start_utc, p.end_utc, &clash, &found, &ei)))
+		return cli_fail(cli, rc, &ei);
+	if (found) {
+		cli_personal_summary(cli, &clash, what, sizeof(what));
+		x = cli_errx(EXIT_CONFLICT,
+		    "--from/--to: this overlaps your sleep #%lld (%s); "
+		    "change that one with lull me delete %lld first",
+		    (long long)clash.id, what, (long long)clash.id);
+		lull_personal_free(&clash);
 		return x;
-	for (i = 0; i < v.n; i++)
-		if (v.v[i].author_id == p.author_id &&
-		    v.v[i].start_utc < p.end_utc &&
-		    p.start_utc < v.v[i].end_utc) {
-			cli_personal_summary(cli, &v.v[i], what, sizeof(what));
-			x = cli_errx(EXIT_CONFLICT,
-			    "--from/--to: this overlaps your sleep #%lld (%s); "
-			    "change that one with lull me delete %lld first",
-			    (long long)v.v[i].id, what, (long long)v.v[i].id);
-			lull_personalv_free(&v);
-			return x;
-		}
-	lull_personalv_free(&v);
+	}
 	if (cli_opt(cli, "note") != NULL &&
 	    (p.note = strdup(cli_opt(cli, "note"))) == NULL)
 		return cli_errx(EXIT_FAIL, "out of memory");
@@ -537,7 +466,7 @@ cmd_me_share(struct cli *cli)
 		goto out;
 	}
 	printf("#%lld (your %s) is now %s.\n", (long long)id,
-	    kind_words(p.kind),
+	    lull_personal_kind_words(p.kind),
 	    cli_visibility(cli, &p, p.author_id, vis, sizeof(vis)));
 out:
 	lull_personal_free(&p);
@@ -568,7 +497,7 @@ cmd_me_delete(struct cli *cli)
 	else {
 		lull_date_format(p.day, date, sizeof(date));
 		printf("Deleted #%lld, your %s of %s.\n", (long long)id,
-		    kind_words(p.kind), date);
+		    lull_personal_kind_words(p.kind), date);
 	}
 	lull_personal_free(&p);
 	return x;
@@ -596,35 +525,30 @@ checkin_opts(struct cli *cli, struct lull_personal *p)
 static void
 checkin_words(const struct lull_personal *p)
 {
-	if (p->energy <= 2)
-		printf("A low-energy day. Is there one thing someone else "
-		       "could "
-		       "take over today, or a rest you could fit in while the "
-		       "baby sleeps?\n");
-	if (p->mood <= 2)
-		printf("Go gently with yourself. If low days keep coming for "
-		       "two weeks or more, a short mood screen can help you "
-		       "decide whether to talk with someone: lull screen "
-		       "questions phq2\n");
+	if (p->energy <= LULL_CHECKIN_LOW)
+		printf("%s\n", lull_checkin_low_energy_words);
+	if (p->mood <= LULL_CHECKIN_LOW)
+		printf("%s: lull screen questions phq2\n",
+		    lull_checkin_low_mood_words);
 }
 
 int
 cmd_checkin(struct cli *cli)
 {
 	const char *day = cli_opt(cli, "day");
-	struct lull_personalv v = { 0 };
 	struct lull_caregiver me;
-	struct lull_personal p;
+	struct lull_personal p, had;
+	struct lull_errinfo ei;
 	enum lull_err rc;
 	int32_t today = lull_local_day(cli->tz, cli->now);
 	char date[32], vis[64];
-	size_t i;
-	int x;
+	int x, found;
 
 	if ((x = cli_me(cli, &me)))
 		return x;
 	lull_caregiver_free(&me);
 	lull_personal_init(&p);
+	lull_personal_init(&had);
 	if (cli_opt(cli, "energy") == NULL || cli_opt(cli, "mood") == NULL)
 		return cli_errx(EXIT_USAGE,
 		    "checkin: --energy N and --mood N are needed, each from 1 "
@@ -647,18 +571,17 @@ cmd_checkin(struct cli *cli)
 	    (x = checkin_opts(cli, &p)))
 		goto out;
 	/* One a day: say which one there is, and how to change it. */
-	if ((x = cli_personal_list(cli, p.author_id, LULL_PERSONAL_CHECKIN,
-		 p.day, p.day, &v)))
+	if ((rc = lull_personal_own_on(cli->st, cli->hh.id, p.author_id,
+		 LULL_PERSONAL_CHECKIN, p.day, &had, &found, &ei))) {
+		x = cli_fail(cli, rc, &ei);
 		goto out;
-	for (i = 0; i < v.n; i++)
-		if (v.v[i].author_id == p.author_id)
-			break;
+	}
 	lull_date_format(p.day, date, sizeof(date));
-	if (i < v.n) {
+	if (found) {
 		x = cli_errx(EXIT_CONFLICT,
 		    "--day: you already checked in on %s (#%lld); change it "
 		    "with: lull checkin edit %lld --energy N --mood N",
-		    date, (long long)v.v[i].id, (long long)v.v[i].id);
+		    date, (long long)had.id, (long long)had.id);
 		goto out;
 	}
 	if ((rc = lull_store_personal_add(cli->st, &p, &cli->actor))) {
@@ -677,7 +600,7 @@ cmd_checkin(struct cli *cli)
 	    cli_visibility(cli, &p, p.author_id, vis, sizeof(vis)));
 	checkin_words(&p);
 out:
-	lull_personalv_free(&v);
+	lull_personal_free(&had);
 	lull_personal_free(&p);
 	return x;
 }
@@ -816,20 +739,6 @@ answers_parse(const char *text, int *v, size_t max, size_t *n)
 	return EXIT_OK;
 }
 
-/* Our own words for the self-harm case: the library's advice speaks of a
- * plan already paused, and this command does not pause it (below). */
-static const char self_harm_words[] =
-    "One of your answers says you have had thoughts that you would be "
-    "better off dead, or of hurting yourself. That matters more than any "
-    "total, and you do not have to carry it alone. Please reach out now: "
-    "the crisis lines above are there for exactly this. Please contact a "
-    "clinician (your doctor, midwife or health visitor) today. This is a "
-    "screen, not a diagnosis; a clinician who talks with you can help "
-    "you with what it means.";
-
-static const char plan_words[] =
-    "A running sleep plan pauses now. Nothing else in lull needs doing.";
-
 static json_t *
 jhelp(const struct lull_screen_help *h)
 {
@@ -899,7 +808,7 @@ cmd_screen_take(struct cli *cli)
 	struct lull_caregiver me;
 	struct lull_personal p;
 	struct lull_errinfo ei;
-	struct cli_lines l;
+	struct lull_crisis_lines l;
 	enum lull_err rc;
 	char help[4096], band[32], vis[96];
 	int answers[64], x, opened, paused = 0;
@@ -927,8 +836,8 @@ cmd_screen_take(struct cli *cli)
 	x = cli_open(cli, CLI_NEEDS_HOUSEHOLD);
 	cli->as = as;
 	opened = x == EXIT_OK;
-	cli_crisis_help(opened ? &cli->hh : &none, &l, &h);
-	h.plan = plan_words;
+	lull_crisis_help(opened ? &cli->hh : &none, &l, &h);
+	h.plan = lull_screen_plan_paused_words;
 	if (r.self_harm && !cli->json) {
 		(void)lull_screen_help_text(&h, help, sizeof(help));
 		printf("%s\n", help);
@@ -971,7 +880,7 @@ cmd_screen_take(struct cli *cli)
 	}
 	if (cli->json) {
 		x = screen_result_json(cli, &p, def, &r, &h,
-		    r.self_harm ? self_harm_words : r.advice, paused);
+		    r.self_harm ? lull_screen_self_harm_words : r.advice, paused);
 		lull_personal_free(&p);
 		return x;
 	}
@@ -979,11 +888,11 @@ cmd_screen_take(struct cli *cli)
 		printf("The sleep plan is paused (its history shows a pause "
 		       "by you, nothing more). lull plan resume starts it "
 		       "again whenever you are ready.\n\n");
-	band_words(r.band, band, sizeof(band));
+	lull_screen_band_words(r.band, band, sizeof(band));
 	printf("%s: %d of %d, %s%s.\n\n%s\n", def->title, r.total,
 	    lull_screen_max_total(def), band,
 	    r.positive && def->full_form == NULL ? " (screen-positive)" : "",
-	    r.self_harm ? self_harm_words : r.advice);
+	    r.self_harm ? lull_screen_self_harm_words : r.advice);
 	if (strstr(r.advice, "not a diagnosis") == NULL && !r.self_harm)
 		printf("This is a screen, not a diagnosis.\n");
 	if (r.positive && def->full_form != NULL && !r.self_harm)
@@ -1061,89 +970,54 @@ out:
 int
 cmd_screen_due(struct cli *cli)
 {
-	struct lull_personalv v = { 0 };
-	struct lull_childv kids = { 0 };
-	struct lull_screen_due d;
+	struct lull_screen_offer o;
 	struct lull_caregiver me;
 	struct lull_errinfo ei;
-	const struct lull_child *young = NULL;
 	enum lull_err rc;
-	int32_t today = lull_local_day(cli->tz, cli->now), *past = NULL;
-	int32_t last = LULL_NO_DAY;
+	int32_t today = lull_local_day(cli->tz, cli->now);
 	int follow = cli_flag(cli, "follow-up");
 	char born[16], next[16];
-	size_t i, npast = 0;
 	int x;
 
 	if ((x = cli_me(cli, &me)))
 		return x;
-	if ((rc = lull_store_child_list(cli->st, cli->hh.id, &kids))) {
-		x = cli_fail_store(cli, rc);
-		goto out;
-	}
-	/* The youngest child: the birth the parents recover from now. */
-	for (i = 0; i < kids.n; i++)
-		if (young == NULL || kids.v[i].born_day > young->born_day)
-			young = &kids.v[i];
-	if (young == NULL) {
+	rc = lull_screen_offer(cli->st, cli->hh.id, &me, today, follow, &o,
+	    &ei);
+	if (rc == LULL_ENOTFOUND && strcmp(ei.field, "child") == 0) {
 		x = cli_errx(EXIT_NOTFOUND,
 		    "no child yet; add one with: lull "
 		    "child add NAME --born YYYY-MM-DD");
 		goto out;
 	}
-	if ((x = cli_personal_list(cli, me.id, LULL_PERSONAL_SCREEN,
-		 young->born_day - 366, today, &v)))
-		goto out;
-	if (v.n > 0 && (past = calloc(v.n, sizeof(*past))) == NULL) {
-		x = cli_errx(EXIT_FAIL, "out of memory");
-		goto out;
-	}
-	for (i = 0; i < v.n; i++)
-		if (v.v[i].author_id == me.id) {
-			past[npast++] = v.v[i].day;
-			if (last == LULL_NO_DAY || v.v[i].day > last)
-				last = v.v[i].day;
-		}
-	if ((rc = lull_screen_schedule(young->born_day, today, past, npast,
-		 follow, &d, &ei))) {
+	if (rc != LULL_OK) {
 		x = cli_fail(cli, rc, &ei);
 		goto out;
 	}
-	/* The AAP's schedule is for the parents (both of them). */
-	if (me.role != LULL_ROLE_PARENT) {
-		d.due = 0;
-		d.months = -1;
-		d.next_day = LULL_NO_DAY;
-		d.why = "Mood screens are offered to the child's parents. "
-			"Anyone can take one any time.";
-	}
-	lull_date_format(young->born_day, born, sizeof(born));
+	lull_date_format(o.child.born_day, born, sizeof(born));
 	if (cli->json) {
 		x = cli_print_json(json_pack("{s:b,s:o,s:o,s:s,s:s,s:s,s:o,s:"
 					     "b}",
-		    "due", d.due, "milestone_months",
-		    d.months > 0 ? json_integer(d.months) : json_null(), "next",
-		    jday(d.next_day), "why", d.why, "child", young->name,
-		    "born", born, "last_screen", jday(last), "follow_up",
-		    follow));
+		    "due", o.due.due, "milestone_months",
+		    o.due.months > 0 ? json_integer(o.due.months) : json_null(),
+		    "next", jday(o.due.next_day), "why", o.due.why, "child",
+		    o.child.name, "born", born, "last_screen", jday(o.last),
+		    "follow_up", follow));
 		goto out;
 	}
-	printf("%s\n", d.why);
-	if (d.due)
+	printf("%s\n", o.due.why);
+	if (o.due.due)
 		printf("\nWhen it suits you: lull screen questions phq9 shows "
 		       "the questions, lull screen take phq9 --answers "
 		       "A,B,... keeps your answers, just for you. (phq2 is "
 		       "the two-question version.)\n");
-	else if (d.next_day != LULL_NO_DAY) {
-		lull_date_format(d.next_day, next, sizeof(next));
+	else if (o.due.next_day != LULL_NO_DAY) {
+		lull_date_format(o.due.next_day, next, sizeof(next));
 		printf("The next one is offered from %s. You can take one any "
 		       "time.\n",
 		    next);
 	}
 out:
-	free(past);
-	lull_personalv_free(&v);
-	lull_childv_free(&kids);
+	lull_screen_offer_free(&o);
 	lull_caregiver_free(&me);
 	return x;
 }

@@ -12,18 +12,12 @@
 #include <jansson.h>
 
 #include "lull/care.h"
+#include "lull/care_run.h"
 #include "lull/json.h"
 
 #include "cli_int.h"
 
 #define DEFAULT_WEEKS 4
-
-/* The Monday of the week of "day". */
-static int32_t
-monday_of(int32_t day)
-{
-	return day - (lull_weekday(day) + 6) % 7;
-}
 
 /* An option's value as given, "" included; NULL when not given. */
 static const char *
@@ -76,13 +70,13 @@ cmd_couple_checkin(struct cli *cli)
 	static const char *const parts[] = { "appreciation", "need", "repair",
 		"connection" };
 	const char *week = cli_opt(cli, "week");
-	struct lull_personalv v = { 0 };
 	struct lull_caregiver me;
 	struct lull_personal p;
+	struct lull_errinfo ei;
 	enum lull_err rc;
 	int32_t today = lull_local_day(cli->tz, cli->now), day = today;
 	char date[32], vis[96];
-	size_t i, k;
+	size_t k;
 	int x, any = 0, found = 0;
 
 	if ((x = cli_me(cli, &me)))
@@ -98,21 +92,14 @@ cmd_couple_checkin(struct cli *cli)
 		    "--help)");
 	if (week != NULL && (x = cli_date(cli, "week", week, &day)))
 		return x;
-	if (monday_of(day) > monday_of(today))
+	if (lull_care_week(day) > lull_care_week(today))
 		return cli_errx(EXIT_INVALID,
 		    "--week: \"%s\" is in a week still to come", week);
-	day = monday_of(day);
-	if ((x = cli_personal_list(cli, cli->actor.caregiver_id,
-		 LULL_PERSONAL_COUPLE, day, day, &v)))
-		return x;
-	for (i = 0; i < v.n; i++)
-		if (v.v[i].author_id == cli->actor.caregiver_id) {
-			p = v.v[i];
-			lull_personal_init(&v.v[i]);
-			found = 1;
-			break;
-		}
-	lull_personalv_free(&v);
+	day = lull_care_week(day);
+	if ((rc = lull_personal_own_on(cli->st, cli->hh.id,
+		 cli->actor.caregiver_id, LULL_PERSONAL_COUPLE, day, &p, &found,
+		 &ei)))
+		return cli_fail(cli, rc, &ei);
 	if (!found) {
 		p.kind = LULL_PERSONAL_COUPLE;
 		p.household_id = cli->hh.id;
@@ -206,7 +193,7 @@ cmd_couple_list(struct cli *cli)
 		return x;
 	if (v != NULL && (x = cli_int("weeks", v, 1, 520, &weeks)))
 		goto out;
-	from = monday_of(today) - 7 * (weeks - 1);
+	from = lull_care_week(today) - 7 * (weeks - 1);
 	if ((x = cli_personal_list(cli, me.id, -1, from, today, &all)))
 		goto out;
 	for (i = 0; i < all.n; i++) {
@@ -352,23 +339,6 @@ at_parse(const char *text, int32_t *min)
 	return EXIT_OK;
 }
 
-static void
-ritual_when(const struct lull_ritual *r, char *buf, size_t bufsz)
-{
-	static const char *const days[7] = { "Monday", "Tuesday", "Wednesday",
-		"Thursday", "Friday", "Saturday", "Sunday" };
-	char at[24] = "";
-
-	if (r->at_min != LULL_UNKNOWN)
-		snprintf(at, sizeof(at), " at %02d:%02d", (int)(r->at_min / 60),
-		    (int)(r->at_min % 60));
-	snprintf(buf, bufsz, "every %s%s",
-	    r->every == LULL_RITUAL_WEEKLY && r->weekday >= 0 && r->weekday < 7
-		? days[r->weekday]
-		: "day",
-	    at);
-}
-
 int
 cmd_ritual_add(struct cli *cli)
 {
@@ -416,7 +386,7 @@ cmd_ritual_add(struct cli *cli)
 		    r.name, r.name);
 	if (rc != LULL_OK)
 		return cli_fail(cli, rc, lull_store_error(cli->st));
-	ritual_when(&r, when, sizeof(when));
+	lull_ritual_when(&r, when, sizeof(when));
 	printf("Added the ritual \"%s\", %s. lull ritual due lists today's.\n",
 	    r.name, when);
 	return EXIT_OK;
@@ -439,19 +409,6 @@ json_ritual(struct cli *cli, const struct lull_ritual *r)
 	return lull_json_ritual(r, cli->tz, &nm);
 }
 
-/* Rituals of the day, by time; "any time" ones last. */
-static int
-by_time(const void *a, const void *b)
-{
-	const struct lull_ritual *x = a, *y = b;
-	int32_t ax = x->at_min == LULL_UNKNOWN ? 1440 : x->at_min;
-	int32_t ay = y->at_min == LULL_UNKNOWN ? 1440 : y->at_min;
-
-	if (ax != ay)
-		return ax < ay ? -1 : 1;
-	return strcmp(x->name, y->name);
-}
-
 static int
 ritual_print(struct cli *cli, struct lull_ritualv *v, int due_only, int32_t day)
 {
@@ -459,8 +416,7 @@ ritual_print(struct cli *cli, struct lull_ritualv *v, int due_only, int32_t day)
 	char when[40], date[32];
 	size_t i, n = 0;
 
-	if (v->n > 1)
-		qsort(v->v, v->n, sizeof(v->v[0]), by_time);
+	lull_ritual_sort(v); /* by time; "any time" ones last */
 	if (cli->json)
 		a = json_array();
 	for (i = 0; i < v->n; i++) {
@@ -487,7 +443,7 @@ ritual_print(struct cli *cli, struct lull_ritualv *v, int due_only, int32_t day)
 		else if (due_only)
 			printf("  any time  %s", r->name);
 		else {
-			ritual_when(r, when, sizeof(when));
+			lull_ritual_when(r, when, sizeof(when));
 			printf("%-24s %s", r->name, when);
 		}
 		printf("%s%s\n", r->note ? ": " : "", r->note ? r->note : "");

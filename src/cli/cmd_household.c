@@ -9,6 +9,7 @@
 #include <jansson.h>
 
 #include "lull/care.h"
+#include "lull/care_run.h"
 #include "lull/json.h"
 #include "lull/journal.h"
 #include "lull/rota.h"
@@ -463,26 +464,6 @@ cmd_caregiver_delete(struct cli *cli)
 	return x;
 }
 
-void
-cli_crisis_help(const struct lull_household *hh, struct cli_lines *l,
-    struct lull_screen_help *h)
-{
-	char *p, *nl;
-
-	l->n = 0;
-	snprintf(l->buf, sizeof(l->buf), "%s",
-	    hh->crisis_lines ? hh->crisis_lines : "");
-	for (p = l->buf; *p != '\0' && l->n < CLI_MAXMULTI; p = nl + 1) {
-		if ((nl = strchr(p, '\n')) != NULL)
-			*nl = '\0';
-		if (*p != '\0')
-			l->v[l->n++] = p;
-		if (nl == NULL)
-			break;
-	}
-	lull_screen_help(hh->emergency, l->v, l->n, h);
-}
-
 /* --core-block HOURS: "4.5", "4", "4.25" (3 to 8 hours) -> minutes. */
 static int
 core_block_parse(const char *text, int32_t *min)
@@ -602,7 +583,7 @@ cmd_settings(struct cli *cli)
 	const char *emer = cli_opt(cli, "emergency");
 	struct lull_household *hh = &cli->hh;
 	struct lull_screen_help h;
-	struct cli_lines l;
+	struct lull_crisis_lines l;
 	enum lull_err rc;
 	char dur[16], *joined = NULL;
 	int32_t min = 0;
@@ -653,7 +634,7 @@ cmd_settings(struct cli *cli)
 	if (changed &&
 	    (rc = lull_store_household_update(cli->st, hh, &cli->actor)))
 		return cli_fail_store(cli, rc);
-	cli_crisis_help(hh, &l, &h);
+	lull_crisis_help(hh, &l, &h);
 	if (cli->json)
 		return settings_json(cli, &h);
 	if (changed)

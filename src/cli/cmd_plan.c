@@ -485,49 +485,25 @@ out:
 	return x;
 }
 
-/*
- * Pause every running plan of the household as the acting adult, with no
- * note: a parent's pause like any other, so the plan's history (which
- * every adult sees) says nothing of why.  Used when a mood screen's
- * self-harm item is positive (domain.md 6.2: the plan pauses), where the
- * reason is that person's private answer.  *paused counts the plans
- * paused; plans already paused are left as they are.
- */
+/* A plan that no longer rebuilds is left as it is, as before: said, not
+ * fatal. */
+static void
+pause_skipped(void *arg, enum lull_err rc, const struct lull_errinfo *ei)
+{
+	cli_fail(arg, rc, ei);
+}
+
+/* Pause the household's running plans without a note, as the acting
+ * adult (lull_plan_run_pause_all(), shared with the web app). */
 int
 cli_plan_pause_quietly(struct cli *cli, int *paused)
 {
-	struct lull_childv kids = { 0 };
-	struct lull_decision d;
 	struct lull_errinfo ei;
-	struct lull_plan_run r;
 	enum lull_err rc;
-	size_t i;
-	int x = EXIT_OK;
 
-	*paused = 0;
-	if ((rc = lull_store_child_list(cli->st, cli->hh.id, &kids)))
-		return cli_fail_store(cli, rc);
-	lull_plan_run_init(&r);
-	for (i = 0; x == EXIT_OK && i < kids.n; i++) {
-		rc = lull_plan_run_load(cli->st, cli->tz, &kids.v[i], cli->now,
-		    &r, &ei);
-		if (rc == LULL_OK && !r.rec.state.paused) {
-			rc = lull_plan_run_parent(cli->st, &r,
-			    LULL_VERDICT_PAUSE, 0, NULL, &cli->actor, &d, &ei);
-			if (rc == LULL_OK)
-				(*paused)++;
-			else if (rc == LULL_ENOMEM || rc == LULL_ESTORE)
-				x = cli_fail(cli, rc, &ei);
-		} else if (rc == LULL_ENOMEM)
-			x = cli_fail(cli, rc, &ei);
-		else if (rc != LULL_OK && rc != LULL_ENOTFOUND)
-			/* A plan that no longer rebuilds is left as it is,
-			 * as before: said, not fatal. */
-			cli_fail(cli, rc, &ei);
-		lull_plan_run_free(&r);
-	}
-	lull_childv_free(&kids);
-	return x;
+	rc = lull_plan_run_pause_all(cli->st, cli->hh.id, cli->tz, &cli->actor,
+	    paused, pause_skipped, cli, &ei);
+	return rc ? cli_fail(cli, rc, &ei) : EXIT_OK;
 }
 
 int

@@ -31,12 +31,13 @@
 #include "lull/care.h"
 #include "lull/fairshare.h"
 #include "lull/journal.h"
+#include "lull/nights.h"
 #include "lull/report.h"
 #include "lull/rota.h"
 #include "lull/stats.h"
 #include "cli_int.h"
 
-#define ROTA_EVENINGS	   14 /* the pattern: the two weeks before */
+#define ROTA_EVENINGS	   LULL_ROTA_EVENINGS /* the two weeks before */
 #define FAIR_WEEKS_DEFAULT 4
 #define LAST_NIGHTS	   LULL_ROTA_REBALANCE_WINDOW /* 7 */
 #define ADULTS_DAYS_DEFAULT 7
@@ -197,18 +198,6 @@ print_json(json_t *j)
 
 /* ---- the plan --------------------------------------------------------- */
 
-struct rota {
-	struct lull_journal j;
-	int32_t day; /* the evening planned */
-	const struct lull_caregiver *cg[LULL_ROTA_MAX_ADULTS];
-	struct lull_rota_adult ad[LULL_ROTA_MAX_ADULTS];
-	size_t n;
-	const char *target_from; /* "option", "settings", "default" */
-	struct lull_rota_pattern pat;
-	struct lull_rota_in in;
-	struct lull_rota_plan plan;
-};
-
 /* --target HOURS: "4.5", "4", "4,25" (3 to 8 hours) -> minutes. */
 static int
 target_parse(const char *text, int32_t *min)
@@ -237,33 +226,14 @@ target_parse(const char *text, int32_t *min)
 	return EXIT_OK;
 }
 
-static const struct lull_caregiver *
-cg_by_id(const struct lull_journal *j, int64_t id)
-{
-	size_t i;
-
-	for (i = 0; i < j->caregivers.n; i++)
-		if (j->caregivers.v[i].id == id)
-			return &j->caregivers.v[i];
-	return NULL;
-}
-
-/* Bit 0 Monday, as caregivers keep their work days. */
+/* --with NAME,NAME: exactly tonight's adults, as caregiver ids. */
 static int
-works_on(const struct lull_caregiver *c, int32_t day)
-{
-	int monday0 = (lull_weekday(day) + 6) % 7;
-
-	return (c->work_days >> monday0) & 1u;
-}
-
-/* --with NAME,NAME: exactly tonight's adults. */
-static int
-pick_with(struct cli *cli, struct rota *r, const char *with)
+pick_with(struct cli *cli, const char *with, int64_t *ids, size_t *n)
 {
 	char buf[1024], *p, *name, *end;
 	size_t i, items = 1;
 
+	*n = 0;
 	if (strlen(with) >= sizeof(buf))
 		return cli_errx(EXIT_INVALID, "--with: the list is too long");
 	for (p = strchr(with, ','); p != NULL; p = strchr(p + 1, ','))
@@ -276,8 +246,8 @@ pick_with(struct cli *cli, struct rota *r, const char *with)
 	memcpy(buf, with, strlen(with) + 1);
 	for (name = buf; name != NULL; name = p) {
 		struct lull_caregiver c;
-		const struct lull_caregiver *cg;
 		enum lull_err rc;
+		int x = EXIT_OK;
 
 		if ((p = strchr(name, ',')) != NULL)
 			*p++ = '\0';
@@ -298,109 +268,48 @@ pick_with(struct cli *cli, struct rota *r, const char *with)
 			    name);
 		if (rc != LULL_OK)
 			return cli_fail_store(cli, rc);
-		cg = cg_by_id(&r->j, c.id);
-		lull_caregiver_free(&c);
-		if (cg == NULL)
-			return cli_errx(EXIT_NOTFOUND,
-			    "--with: no caregiver called \"%s\" (see lull "
-			    "caregiver list)",
-			    name);
-		if (cg->role == LULL_ROLE_CONSULTANT)
-			return cli_errx(EXIT_INVALID,
+		if (c.role == LULL_ROLE_CONSULTANT)
+			x = cli_errx(EXIT_INVALID,
 			    "--with: %s is the family's consultant; the night "
 			    "rota is for the adults at home with the baby",
-			    cg->name);
-		for (i = 0; i < r->n; i++)
-			if (r->cg[i] == cg)
-				return cli_errx(EXIT_INVALID,
-				    "--with: %s is named twice", cg->name);
-		r->cg[r->n++] = cg;
-	}
-	return EXIT_OK;
-}
-
-static int
-pick_adults(struct cli *cli, struct rota *r)
-{
-	const struct lull_caregiverv *cv = &r->j.caregivers;
-	const char *with = cli_opt(cli, "with");
-	size_t i;
-	int x, nursing = 0, feeders = 0;
-
-	r->n = 0;
-	if (with != NULL) {
-		if ((x = pick_with(cli, r, with)))
+			    c.name);
+		for (i = 0; x == EXIT_OK && i < *n; i++)
+			if (ids[i] == c.id)
+				x = cli_errx(EXIT_INVALID,
+				    "--with: %s is named twice", c.name);
+		if (x == EXIT_OK)
+			ids[(*n)++] = c.id;
+		lull_caregiver_free(&c);
+		if (x != EXIT_OK)
 			return x;
-	} else {
-		for (i = 0; i < cv->n; i++) {
-			if (cv->v[i].role != LULL_ROLE_PARENT)
-				continue;
-			if (r->n == LULL_ROTA_MAX_ADULTS)
-				return cli_errx(EXIT_INVALID,
-				    "the household has more than %d parents and "
-				    "a rota takes at most %d adults: name "
-				    "tonight's with --with NAME,NAME",
-				    LULL_ROTA_MAX_ADULTS, LULL_ROTA_MAX_ADULTS);
-			r->cg[r->n++] = &cv->v[i];
-		}
-		if (r->n == 0)
-			return cli_errx(EXIT_NOTFOUND,
-			    "no parent in this household yet: add one with "
-			    "lull caregiver add NAME, or name who is up with "
-			    "the baby with --with NAME,NAME");
 	}
-	for (i = 0; i < r->n; i++) {
-		const struct lull_caregiver *c = r->cg[i];
-		struct lull_rota_adult *a = &r->ad[i];
-
-		memset(a, 0, sizeof(*a));
-		a->caregiver_id = c->id;
-		a->name = c->name;
-		a->nursing = c->night_feeds == LULL_NIGHT_BREAST;
-		a->can_feed = c->night_feeds == LULL_NIGHT_BOTTLE;
-		a->works_next_day = works_on(c, r->day + 1);
-		a->earliest_bed_min = LULL_ROTA_NONE;
-		a->latest_rise_min = LULL_ROTA_NONE;
-		nursing += a->nursing;
-		feeders += a->nursing || a->can_feed;
-	}
-	if (feeders == 0)
-		return cli_errx(EXIT_INVALID,
-		    "nobody on tonight's rota can feed the baby at night (night "
-		    "feeds: none). Say who can with lull caregiver edit NAME "
-		    "--night-feeds bottle (or breast), or name others with "
-		    "--with");
-	/* Breastfed when anyone nurses; a partner who can give a bottle
-	 * then gives expressed milk. */
-	r->in.feeding = nursing ? LULL_FEEDING_BREAST : LULL_FEEDING_BOTTLE;
-	r->in.expressed_milk = 0;
-	for (i = 0; nursing && i < r->n; i++)
-		if (!r->ad[i].nursing && r->ad[i].can_feed)
-			r->in.expressed_milk = 1;
 	return EXIT_OK;
 }
 
 static void
-rota_free(struct rota *r)
+rota_free(struct lull_rota_night *r)
 {
-	cli_journal_free(&r->j);
+	lull_rota_night_free(r);
 }
 
 /*
  * The plan of evening "day" as lull rota plan shows it: the pattern of
- * the 14 evenings before, the adults and the settings of now.  The
+ * the 14 evenings before, the adults and the settings of now
+ * (lull_rota_night_load() and _plan(), shared with the web app).  The
  * journal is loaded up to evening "load_to" (the review needs the
  * night itself too).
  */
 static int
-rota_build(struct cli *cli, struct rota *r, int32_t day, int32_t load_to)
+rota_build(struct cli *cli, struct lull_rota_night *r, int32_t day, int32_t load_to)
 {
-	struct lull_rota_pattern_in pin;
 	struct lull_errinfo ei;
+	struct lull_child c;
 	const char *t = cli_opt(cli, "target"), *first = cli_opt(cli, "first");
+	const char *with = cli_opt(cli, "with");
+	int64_t ids[LULL_ROTA_MAX_ADULTS], first_id = 0;
 	enum lull_err rc;
 	int32_t target = 0;
-	size_t i;
+	size_t i, nids = 0;
 	int x;
 
 	memset(r, 0, sizeof(*r));
@@ -408,63 +317,63 @@ rota_build(struct cli *cli, struct rota *r, int32_t day, int32_t load_to)
 	r->day = day;
 	if (t != NULL && (x = target_parse(t, &target)))
 		return x;
-	r->target_from = "default";
-	if (t != NULL)
-		r->target_from = "option";
-	else if (cli->hh.core_block_min > 0) {
-		target = cli->hh.core_block_min;
-		r->target_from = "settings";
+	lull_child_init(&c);
+	if ((x = cli_child(cli, &c)))
+		return x;
+	if (with != NULL && (x = pick_with(cli, with, ids, &nids))) {
+		lull_child_free(&c);
+		return x;
 	}
-	if ((x = cli_journal_days(cli, day - ROTA_EVENINGS, load_to, &r->j)))
-		return x;
-	if ((x = pick_adults(cli, r)))
-		return x;
+	rc = lull_rota_night_load(cli->st, cli->hh.id, cli->tz, c.id, day,
+	    load_to, with != NULL ? ids : NULL, nids, r, &ei);
+	lull_child_free(&c);
+	if (rc == LULL_EINVAL && strcmp(ei.field, "adults") == 0)
+		return cli_errx(EXIT_INVALID,
+		    "the household has more than %d parents and "
+		    "a rota takes at most %d adults: name "
+		    "tonight's with --with NAME,NAME",
+		    LULL_ROTA_MAX_ADULTS, LULL_ROTA_MAX_ADULTS);
+	if (rc == LULL_ENOTFOUND && strcmp(ei.field, "adults") == 0)
+		return cli_errx(EXIT_NOTFOUND,
+		    "no parent in this household yet: add one with "
+		    "lull caregiver add NAME, or name who is up with "
+		    "the baby with --with NAME,NAME");
+	if (rc == LULL_EINVAL && strcmp(ei.field, "night_feeds") == 0)
+		return cli_errx(EXIT_INVALID,
+		    "nobody on tonight's rota can feed the baby at night (night "
+		    "feeds: none). Say who can with lull caregiver edit NAME "
+		    "--night-feeds bottle (or breast), or name others with "
+		    "--with");
+	if (rc != LULL_OK)
+		return cli_fail(cli, rc, &ei);
 	if (first != NULL) {
-		int64_t id;
-
-		if ((x = cli_caregiver(cli, "first", first, &id)))
+		if ((x = cli_caregiver(cli, "first", first, &first_id)))
 			return x;
 		for (i = 0; i < r->n; i++)
-			if (r->ad[i].caregiver_id == id)
+			if (r->ad[i].caregiver_id == first_id)
 				break;
 		if (i == r->n)
 			return cli_errx(EXIT_INVALID,
 			    "--first: %s is not on tonight's rota (--with "
 			    "chooses who is)",
 			    first);
-		r->in.first_id = id;
 	}
-	memset(&pin, 0, sizeof(pin));
-	pin.tz = cli->tz;
-	pin.child = &r->j.child;
-	pin.sleeps = &r->j.sleeps;
-	pin.from_day = day - ROTA_EVENINGS;
-	pin.to_day = day - 1;
-	pin.now_utc = cli->now;
-	rc = lull_rota_pattern(&pin, &r->pat, &ei);
-	if (rc == LULL_ENOTFOUND) {
-		char a[32], b[32], c[32];
+	rc = lull_rota_night_plan(r, target, cli->hh.core_block_min, first_id,
+	    cli->now, &ei);
+	if (rc == LULL_ENOTFOUND && strcmp(ei.field, "from") == 0) {
+		char a[32], b[32], d[32];
 
 		lull_date_format_long(day, a, sizeof(a));
-		short_date(pin.from_day, 3, b, sizeof(b));
-		short_date(pin.to_day, 3, c, sizeof(c));
+		short_date(day - LULL_ROTA_EVENINGS, 3, b, sizeof(b));
+		short_date(day - 1, 3, d, sizeof(d));
 		return cli_errx(EXIT_NOTFOUND,
 		    "no complete night is logged for %s in the %d evenings "
 		    "before %s (%s to %s), so there is no typical night to "
 		    "plan from yet. Log a few nights (e.g. lull sleep add "
 		    "--from 19:30 --to 06:45 --waking 23:10-23:25,feed,NAME) "
 		    "and ask again.",
-		    r->j.child.name, ROTA_EVENINGS, a, b, c);
+		    r->j.child.name, LULL_ROTA_EVENINGS, a, b, d);
 	}
-	if (rc != LULL_OK)
-		return cli_fail(cli, rc, &ei);
-	r->in.night_day = day;
-	r->in.tz = cli->tz;
-	r->in.adults = r->ad;
-	r->in.nadults = r->n;
-	r->in.target_min = target;
-	r->in.pattern = &r->pat;
-	rc = lull_rota_plan(&r->in, &r->plan, &ei);
 	if (rc != LULL_OK) {
 		if (strcmp(ei.field, "first") == 0 ||
 		    strcmp(ei.field, "target") == 0)
@@ -488,15 +397,10 @@ tmpl_words(enum lull_rota_template t)
 }
 
 static const char *
-who(const struct rota *r, int64_t id)
+who(const struct lull_rota_night *r, int64_t id)
 {
-	size_t i;
-	const char *n;
+	const char *n = lull_rota_night_who(r, id);
 
-	for (i = 0; i < r->n; i++)
-		if (r->ad[i].caregiver_id == id)
-			return r->ad[i].name;
-	n = cli_journal_who(&r->j, id);
 	return n != NULL ? n : "someone";
 }
 
@@ -510,7 +414,7 @@ evening_opt(struct cli *cli, int32_t dflt, int32_t *day)
 }
 
 static void
-print_shift(struct cli *cli, const struct rota *r,
+print_shift(struct cli *cli, const struct lull_rota_night *r,
     const struct lull_rota_shift *s)
 {
 	char a[16], b[16], w[16], f[16];
@@ -529,7 +433,7 @@ print_shift(struct cli *cli, const struct rota *r,
 }
 
 static void
-print_person(struct cli *cli, const struct rota *r, size_t i, int namew)
+print_person(struct cli *cli, const struct lull_rota_night *r, size_t i, int namew)
 {
 	const struct lull_rota_person *ps = &r->plan.people[i];
 	char a[16], b[16], d[24], s[24];
@@ -557,7 +461,7 @@ print_person(struct cli *cli, const struct rota *r, size_t i, int namew)
 }
 
 static void
-print_plan(struct cli *cli, const struct rota *r)
+print_plan(struct cli *cli, const struct lull_rota_night *r)
 {
 	const struct lull_rota_plan *p = &r->plan;
 	char date[32], a[16], b[16], d[24], w[16], f[16], c[32];
@@ -664,7 +568,7 @@ jblock(struct cli *cli, const struct lull_rota_person *ps)
 }
 
 static json_t *
-jplan(struct cli *cli, const struct rota *r)
+jplan(struct cli *cli, const struct lull_rota_night *r)
 {
 	const struct lull_rota_plan *p = &r->plan;
 	json_t *o = json_object(), *a, *pat;
@@ -750,7 +654,7 @@ jplan(struct cli *cli, const struct rota *r)
 int
 cmd_rota_plan(struct cli *cli)
 {
-	struct rota r;
+	struct lull_rota_night r;
 	int32_t day;
 	int x;
 
@@ -768,44 +672,20 @@ cmd_rota_plan(struct cli *cli)
 
 /* ---- the night as it was ---------------------------------------------- */
 
-/*
- * The child's night "ns" as its pieces, oldest first: the sleeps that
- * begin between its onset and its morning wake.  Shallow copies into a
- * new array (free() it, not its items); *n = 0 for a night not over.
- */
+/* The child's night "ns" as its pieces (lull_night_pieces()). */
 static int
 night_pieces(const struct lull_journal *j, const struct lull_night_stats *ns,
     struct lull_sleep **out, size_t *n)
 {
-	size_t i, k = 0;
+	struct lull_errinfo ei;
 
-	*out = NULL;
-	*n = 0;
-	if (ns->ongoing || ns->wake_utc == LULL_NO_TIME)
-		return EXIT_OK;
-	for (i = 0; i < j->sleeps.n; i++) {
-		const struct lull_sleep *s = &j->sleeps.v[i];
-
-		if (s->start_utc >= ns->onset_utc &&
-		    s->start_utc < ns->wake_utc && s->end_utc != LULL_NO_TIME)
-			k++;
-	}
-	if (k == 0)
-		return EXIT_OK;
-	if ((*out = calloc(k, sizeof(**out))) == NULL)
+	if (lull_night_pieces(j, ns, out, n, &ei) != LULL_OK)
 		return cli_errx(EXIT_FAIL, "out of memory");
-	for (i = 0; i < j->sleeps.n; i++) {
-		const struct lull_sleep *s = &j->sleeps.v[i];
-
-		if (s->start_utc >= ns->onset_utc &&
-		    s->start_utc < ns->wake_utc && s->end_utc != LULL_NO_TIME)
-			(*out)[(*n)++] = *s;
-	}
 	return EXIT_OK;
 }
 
 static void
-print_review(struct cli *cli, const struct rota *r,
+print_review(struct cli *cli, const struct lull_rota_night *r,
     const struct lull_rota_review *rv)
 {
 	const struct lull_rota_plan *p = &r->plan;
@@ -879,7 +759,7 @@ print_review(struct cli *cli, const struct rota *r,
 }
 
 static json_t *
-jreview(struct cli *cli, const struct rota *r,
+jreview(struct cli *cli, const struct lull_rota_night *r,
     const struct lull_rota_review *rv)
 {
 	json_t *o = json_object(), *a = json_array(), *nr = json_object();
@@ -925,7 +805,7 @@ cmd_rota_review(struct cli *cli)
 	struct lull_stats_in in;
 	struct lull_errinfo ei;
 	struct lull_sleep *pieces = NULL;
-	struct rota r;
+	struct lull_rota_night r;
 	enum lull_err rc;
 	char date[32];
 	int32_t day;
@@ -975,204 +855,53 @@ out:
 
 /* ---- each adult's nights ---------------------------------------------- */
 
-enum { SRC_NONE = 0, SRC_LOGGED, SRC_DUTY };
-
+/* By enum lull_night_src (nights.h). */
 static const char *const src_names[] = { NULL, "logged", "night_duty" };
 
-/* One adult's night. */
-struct anight {
-	int src;
-	int32_t longest_min; /* -1 when not known */
-	int32_t total_min;   /* logged only, else -1 */
-	int64_t from_utc, to_utc;
-	int pieces;	     /* logged only */
-};
-
-/* The adults side by side, the days read, and what the viewer sees. */
-struct nights {
-	struct lull_journal j;
-	struct lull_day_stats *days; /* lo .. hi */
-	int32_t lo, hi;
-	struct lull_personalv pv;    /* adults' sleep the viewer may see */
-	int64_t viewer;		     /* --as, or 0 */
-	const struct lull_caregiver *side[SIDE_MAX];
-	size_t nside;
-};
-
 static void
-nights_free(struct nights *ns)
+nights_free(struct lull_nights *ns)
 {
-	cli_journal_free(&ns->j);
-	lull_personalv_free(&ns->pv);
-	free(ns->days);
+	lull_nights_free(ns);
 }
 
-static const struct lull_day_stats *
-day_at(const struct nights *ns, int32_t day)
-{
-	if (day < ns->lo || day > ns->hi)
-		return NULL;
-	return &ns->days[day - ns->lo];
-}
-
-static void
-side_add(struct nights *ns, const struct lull_caregiver *c)
-{
-	size_t i;
-
-	if (c == NULL)
-		return;
-	for (i = 0; i < ns->nside; i++)
-		if (ns->side[i] == c)
-			return;
-	if (ns->nside < SIDE_MAX)
-		ns->side[ns->nside++] = c;
-}
-
-/*
- * Days lo..hi of the child's journal, and who is shown: the parents, and
- * anyone else who answered a waking or settled a bedtime in days
- * [from, hi], in the household's order.
- */
+/* Days lo..hi of the child's journal, and who is shown
+ * (lull_nights_load(), shared with the web app). */
 static int
-nights_load(struct cli *cli, struct nights *ns, int32_t lo, int32_t hi,
+nights_load(struct cli *cli, struct lull_nights *ns, int32_t lo, int32_t hi,
     int32_t from)
 {
-	struct lull_stats_in in;
 	struct lull_errinfo ei;
-	const struct lull_caregiverv *cv;
+	struct lull_child c;
 	enum lull_err rc;
-	size_t i, k;
-	int32_t d;
 	int x;
 
 	memset(ns, 0, sizeof(*ns));
 	lull_child_init(&ns->j.child);
-	ns->lo = lo;
-	ns->hi = hi;
-	ns->viewer = cli->actor.caregiver_id;
-	if ((x = cli_journal_days(cli, lo, hi, &ns->j)))
+	lull_child_init(&c);
+	if ((x = cli_child(cli, &c)))
 		return x;
-	if ((ns->days = calloc((size_t)(hi - lo + 1), sizeof(*ns->days))) ==
-	    NULL)
-		return cli_errx(EXIT_FAIL, "out of memory");
-	cli_stats_in(cli, &ns->j, &in);
-	if ((rc = lull_stats_days(&in, lo, hi, ns->days, &ei)))
-		return cli_fail(cli, rc, &ei);
-	/* Nights run into the next day's morning. */
-	if (ns->viewer > 0 &&
-	    (rc = lull_store_personal_list(cli->st, cli->hh.id, ns->viewer,
-		 LULL_PERSONAL_SLEEP, lo, hi + 1, &ns->pv)))
-		return cli_fail_store(cli, rc);
-	cv = &ns->j.caregivers;
-	for (i = 0; i < cv->n; i++) {
-		const struct lull_caregiver *c = &cv->v[i];
-		int involved = c->role == LULL_ROLE_PARENT;
-
-		for (d = from; !involved && d <= hi; d++) {
-			const struct lull_night_stats *n = &day_at(ns, d)->night;
-
-			if (!day_at(ns, d)->has_night)
-				continue;
-			for (k = 0; k < n->nwho; k++)
-				if (n->who[k].caregiver_id == c->id &&
-				    (n->who[k].wakings > 0 ||
-					n->who[k].settles > 0))
-					involved = 1;
-		}
-		if (involved)
-			side_add(ns, c);
-	}
-	if (ns->nside == 0)
+	rc = lull_nights_load(cli->st, cli->hh.id, cli->tz, c.id, lo, hi, from,
+	    cli->actor.caregiver_id, cli->now, ns, &ei);
+	lull_child_free(&c);
+	if (rc == LULL_ENOTFOUND && strcmp(ei.field, "adults") == 0)
 		return cli_errx(EXIT_NOTFOUND,
 		    "no adult to show yet: add the parents with lull "
 		    "caregiver add NAME");
-	return EXIT_OK;
-}
-
-/*
- * Adult "id"'s night of evening "day": from their own sleep logged that
- * night (begun between noon and noon the next day) when the viewer may
- * see it, else from the wakings they answered in the child's night.
- */
-static int
-adult_night(struct cli *cli, const struct nights *ns, int64_t id,
-    int32_t day, struct anight *out)
-{
-	const struct lull_day_stats *d = day_at(ns, day);
-	struct lull_parent_night pn;
-	struct lull_errinfo ei;
-	struct lull_sleep *pieces;
-	enum lull_err rc;
-	size_t i, n;
-	int x;
-
-	memset(out, 0, sizeof(*out));
-	out->longest_min = -1;
-	out->total_min = -1;
-	out->from_utc = out->to_utc = LULL_NO_TIME;
-	for (i = 0; i < ns->pv.n; i++) {
-		const struct lull_personal *p = &ns->pv.v[i];
-		int32_t m;
-
-		if (p->kind != LULL_PERSONAL_SLEEP || p->author_id != id ||
-		    p->end_utc == LULL_NO_TIME ||
-		    lull_evening_day(cli->tz, p->start_utc) != day)
-			continue;
-		m = (int32_t)((p->end_utc - p->start_utc) / 60);
-		out->src = SRC_LOGGED;
-		out->pieces++;
-		out->total_min = (out->total_min < 0 ? 0 : out->total_min) + m;
-		if (m > out->longest_min) {
-			out->longest_min = m;
-			out->from_utc = p->start_utc;
-			out->to_utc = p->end_utc;
-		}
-	}
-	if (out->src == SRC_LOGGED || d == NULL || !d->has_night)
-		return EXIT_OK;
-	if ((x = night_pieces(&ns->j, &d->night, &pieces, &n)))
-		return x;
-	if (n == 0)
-		return EXIT_OK;
-	rc = lull_rota_parent_night(pieces, n, id, LULL_NO_TIME, LULL_NO_TIME,
-	    &pn, &ei);
-	free(pieces);
-	if (rc != LULL_OK)
-		return cli_fail(cli, rc, &ei);
-	out->src = SRC_DUTY;
-	out->longest_min = pn.longest_min;
-	out->from_utc = pn.longest_from_utc;
-	out->to_utc = pn.longest_to_utc;
-	return EXIT_OK;
+	return rc ? cli_fail(cli, rc, &ei) : EXIT_OK;
 }
 
 /* The adult's nights of evenings from..to (out[to - from + 1]). */
 static int
-adult_nights(struct cli *cli, const struct nights *ns, int64_t id,
-    int32_t from, int32_t to, struct anight *out)
+adult_nights(struct cli *cli, const struct lull_nights *ns, int64_t id,
+    int32_t from, int32_t to, struct lull_adult_night *out)
 {
-	int32_t d;
-	int x;
+	struct lull_errinfo ei;
+	enum lull_err rc;
 
-	for (d = from; d <= to; d++)
-		if ((x = adult_night(cli, ns, id, d, &out[d - from])))
-			return x;
-	return EXIT_OK;
-}
-
-/* The rebalancing prompt over the last nights of "v[0..n)". */
-static void
-balance_of(const struct anight *v, size_t n, const char *name,
-    struct lull_rota_balance *b)
-{
-	int32_t longest[ADULTS_DAYS_MAX + LAST_NIGHTS];
-	size_t i;
-
-	for (i = 0; i < n && i < sizeof(longest) / sizeof(longest[0]); i++)
-		longest[i] = v[i].src == SRC_NONE ? LULL_ROTA_NONE :
-						    v[i].longest_min;
-	lull_rota_rebalance(longest, i, name, b);
+	rc = lull_nights_adult(ns, cli->tz, id, from, to, out, &ei);
+	if (rc == LULL_ENOMEM)
+		return cli_errx(EXIT_FAIL, "out of memory");
+	return rc ? cli_fail(cli, rc, &ei) : EXIT_OK;
 }
 
 static json_t *
@@ -1188,24 +917,24 @@ jbalance(const struct lull_rota_balance *b)
 }
 
 static json_t *
-janight(struct cli *cli, int32_t day, const struct anight *an)
+janight(struct cli *cli, int32_t day, const struct lull_adult_night *an)
 {
 	json_t *o = json_object();
 
 	jset(o, "night", jday(day));
 	jset(o, "source",
-	    an->src == SRC_NONE ? json_null() : json_string(src_names[an->src]));
+	    an->src == LULL_NIGHT_SRC_NONE ? json_null() : json_string(src_names[an->src]));
 	jset(o, "longest_min", jmin(an->longest_min));
 	jset(o, "longest_from", jtime(cli, an->from_utc));
 	jset(o, "longest_to", jtime(cli, an->to_utc));
 	jset(o, "total_min", jmin(an->total_min));
 	jset(o, "pieces",
-	    an->src == SRC_LOGGED ? json_integer(an->pieces) : json_null());
+	    an->src == LULL_NIGHT_SRC_LOGGED ? json_integer(an->pieces) : json_null());
 	return o;
 }
 
 static const char *
-viewer_note(const struct nights *ns)
+viewer_note(const struct lull_nights *ns)
 {
 	return ns->viewer > 0 ?
 	    "Each adult's own logged sleep shows where you may see it (your "
@@ -1268,7 +997,7 @@ jfair(const struct lull_caregiver *c, int role,
 }
 
 static json_t *
-jspan(const struct nights *ns, const struct lull_fair_span *sp)
+jspan(const struct lull_nights *ns, const struct lull_fair_span *sp)
 {
 	json_t *o = json_object(), *a = json_array();
 	int32_t known = known_wakings(sp);
@@ -1288,7 +1017,7 @@ jspan(const struct nights *ns, const struct lull_fair_span *sp)
 }
 
 static void
-print_fair_row(const struct nights *ns, const struct lull_fair_span *sp,
+print_fair_row(const struct lull_nights *ns, const struct lull_fair_span *sp,
     const char *label, int what, int colw, int unknown)
 {
 	const struct lull_fair_adult *f;
@@ -1329,7 +1058,7 @@ print_fair_row(const struct nights *ns, const struct lull_fair_span *sp,
 }
 
 static void
-print_last_nights(const struct nights *ns, const struct anight *an,
+print_last_nights(const struct lull_nights *ns, const struct lull_adult_night *an,
     int32_t from, int32_t to)
 {
 	char c[32];
@@ -1345,12 +1074,12 @@ print_last_nights(const struct nights *ns, const struct anight *an,
 	for (i = 0; i < ns->nside; i++) {
 		printf("  %-22s", ns->side[i]->name);
 		for (d = from; d <= to; d++) {
-			const struct anight *a = &an[i * LAST_NIGHTS +
+			const struct lull_adult_night *a = &an[i * LAST_NIGHTS +
 			    (size_t)(d - from)];
 
-			cdur(a->src == SRC_NONE ? -1 : a->longest_min, c,
+			cdur(a->src == LULL_NIGHT_SRC_NONE ? -1 : a->longest_min, c,
 			    sizeof(c));
-			if (a->src == SRC_DUTY) {
+			if (a->src == LULL_NIGHT_SRC_DUTY) {
 				strcat(c, "*");
 				duty = 1;
 			}
@@ -1369,8 +1098,8 @@ cmd_fairshare(struct cli *cli)
 	const char *wo = cli_opt(cli, "weeks");
 	struct lull_fairshare fs;
 	struct lull_errinfo ei;
-	struct nights ns;
-	struct anight *an = NULL;
+	struct lull_nights ns;
+	struct lull_adult_night *an = NULL;
 	struct lull_rota_balance bal[SIDE_MAX];
 	int32_t weeks = FAIR_WEEKS_DEFAULT, today, from, lo, n7;
 	enum lull_err rc;
@@ -1401,7 +1130,7 @@ cmd_fairshare(struct cli *cli)
 		if ((x = adult_nights(cli, &ns, ns.side[i]->id, n7, today - 1,
 			 &an[i * LAST_NIGHTS])))
 			goto out;
-		balance_of(&an[i * LAST_NIGHTS], LAST_NIGHTS, ns.side[i]->name,
+		lull_nights_balance(&an[i * LAST_NIGHTS], LAST_NIGHTS, ns.side[i]->name,
 		    &bal[i]);
 	}
 	if (cli->json) {
@@ -1526,8 +1255,8 @@ cmd_adults(struct cli *cli)
 {
 	const char *dopt = cli_opt(cli, "days");
 	struct lull_rota_balance bal[SIDE_MAX];
-	struct nights ns;
-	struct anight *an = NULL;
+	struct lull_nights ns;
+	struct lull_adult_night *an = NULL;
 	int32_t ndays = ADULTS_DAYS_DEFAULT, today, from, to, d;
 	char a[32], b[32], c[32], e[16];
 	size_t i, nd;
@@ -1551,7 +1280,7 @@ cmd_adults(struct cli *cli)
 		if ((x = adult_nights(cli, &ns, ns.side[i]->id, from, to,
 			 &an[i * nd])))
 			goto out;
-		balance_of(&an[i * nd], nd, ns.side[i]->name, &bal[i]);
+		lull_nights_balance(&an[i * nd], nd, ns.side[i]->name, &bal[i]);
 	}
 	if (cli->json) {
 		json_t *o = json_object(), *arr = json_array(),
@@ -1603,17 +1332,17 @@ cmd_adults(struct cli *cli)
 		short_date(d, 3, c, sizeof(c));
 		printf("%-14s", c);
 		for (i = 0; i < ns.nside; i++) {
-			const struct anight *n = &an[i * nd + (size_t)(d - from)];
+			const struct lull_adult_night *n = &an[i * nd + (size_t)(d - from)];
 			char cell[48];
 
-			if (n->src == SRC_LOGGED) {
+			if (n->src == LULL_NIGHT_SRC_LOGGED) {
 				cdur(n->longest_min, cell, sizeof(cell));
 				cdur(n->total_min, e, sizeof(e));
 				if (n->pieces > 1)
 					snprintf(cell + strlen(cell),
 					    sizeof(cell) - strlen(cell),
 					    " of %s", e);
-			} else if (n->src == SRC_DUTY) {
+			} else if (n->src == LULL_NIGHT_SRC_DUTY) {
 				cdur(n->longest_min, cell, sizeof(cell));
 				strcat(cell, "*");
 				duty = 1;

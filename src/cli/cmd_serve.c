@@ -2,6 +2,11 @@
  * lull serve: the web app on the journal given by --db.
  * SPDX-License-Identifier: ISC
  */
+#include <sys/socket.h>
+#include <sys/types.h>
+
+#include <netdb.h>
+#include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,6 +55,50 @@ bad:
 	    "--listen: \"%s\" is not ADDR:PORT (such as 127.0.0.1:8080)", text);
 }
 
+/*
+ * Is every address "host" names on the loopback (127.0.0.0/8, ::1, or
+ * 127.x mapped into IPv6)?  Then only this machine, such as a reverse
+ * proxy on it, can reach the server, and its X-Real-IP can be believed.
+ */
+static int
+loopback_only(const char *host)
+{
+	struct addrinfo hints, *res = NULL, *ai;
+	int ok = 1;
+
+	memset(&hints, 0, sizeof(hints));
+	hints.ai_family = AF_UNSPEC;
+	hints.ai_socktype = SOCK_STREAM;
+	if (getaddrinfo(host, NULL, &hints, &res) != 0 || res == NULL)
+		return 0;
+	for (ai = res; ai != NULL; ai = ai->ai_next) {
+		if (ai->ai_family == AF_INET) {
+			const struct sockaddr_in *a =
+			    (const struct sockaddr_in *)(const void *)
+				ai->ai_addr;
+			const unsigned char *b =
+			    (const unsigned char *)&a->sin_addr;
+
+			ok &= b[0] == 127;
+		} else if (ai->ai_family == AF_INET6) {
+			const struct sockaddr_in6 *a =
+			    (const struct sockaddr_in6 *)(const void *)
+				ai->ai_addr;
+			const unsigned char *b = a->sin6_addr.s6_addr;
+			static const unsigned char one[16] = { [15] = 1 };
+			static const unsigned char v4[12] = { [10] = 0xff,
+				[11] = 0xff };
+
+			ok &= memcmp(b, one, 16) == 0 ||
+			    (memcmp(b, v4, 12) == 0 && b[12] == 127);
+		} else {
+			ok = 0;
+		}
+	}
+	freeaddrinfo(res);
+	return ok;
+}
+
 int
 cmd_serve(struct cli *cli)
 {
@@ -83,9 +132,28 @@ cmd_serve(struct cli *cli)
 			return rc;
 		o.threads = (unsigned)n;
 	}
+	o.per_ip = 64;
+	if ((v = cli_opt(cli, "per-ip")) != NULL) {
+		if ((rc = cli_int("per-ip", v, 0, 65535, &n)) != EXIT_OK)
+			return rc;
+		o.per_ip = (unsigned)n;
+	}
+	if ((v = cli_opt(cli, "deadline")) != NULL) {
+		if ((rc = cli_int("deadline", v, 1, 3600, &n)) != EXIT_OK)
+			return rc;
+		o.deadline_sec = (unsigned)n;
+	}
 	o.addr = addr;
 	o.secure_cookies = cli_flag(cli, "secure-cookies");
 	o.trust_proxy = cli_flag(cli, "trust-proxy");
+	/* Anyone who can reach the server could send X-Real-IP: it is
+	 * believed only when the proxy is the only one who can. */
+	if (o.trust_proxy && !loopback_only(addr))
+		return cli_errx(EXIT_USAGE,
+		    "--trust-proxy: only with --listen on the loopback "
+		    "(127.0.0.1 or [::1]), where nothing but a proxy on this "
+		    "machine reaches lull; \"%s\" is not",
+		    addr);
 	o.ready = ready;
 	/* main.c opened the file (creating its folder and schema); the
 	 * server opens one handle per worker on the same file. */

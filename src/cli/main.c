@@ -403,8 +403,10 @@ static const struct cli_cmd cmds[] = {
 	    "account=", 0, 0, CLI_NEEDS_STORE, cmd_demo },
 	{ "admin passwd", "EMAIL < new-password",
 	    "Set the web app password of the account with this email, read "
-	    "from standard input (one line, at least 10 characters), and end "
-	    "every session of that account. For administrators and scripts: "
+	    "from standard input (one line, at least 10 characters), end "
+	    "every session of that account and revoke all its API tokens "
+	    "(whoever knew the old password may have made one). For "
+	    "administrators and scripts: "
 	    "echo \"$NEW\" | lull admin passwd anna@example.org.",
 	    "", 1, 1, CLI_NEEDS_NOTHING, cmd_admin_passwd },
 	{ "admin adduser", "EMAIL --name NAME < password",
@@ -419,16 +421,23 @@ static const struct cli_cmd cmds[] = {
 	    "", 0, 0, CLI_NEEDS_NOTHING, cmd_admin_accounts },
 	{ "serve",
 	    "[--listen ADDR:PORT] [--log error|warn|info|debug] [--threads N] "
-	    "[--secure-cookies] [--trust-proxy]",
+	    "[--per-ip N] [--deadline SECONDS] [--secure-cookies] "
+	    "[--trust-proxy]",
 	    "Run the web app on this journal until stopped (SIGTERM or "
 	    "Ctrl-C finish the requests in flight, then exit 0). --listen "
 	    "defaults to 127.0.0.1:8080 (port 0: any free one; the URL is "
 	    "printed). --threads: workers, each with its own database handle "
-	    "(default: the CPUs). Behind a TLS reverse proxy give "
-	    "--secure-cookies, and --trust-proxy so the login throttle sees "
-	    "the client's address (X-Real-IP) rather than the proxy's. "
-	    "Access log on standard error. See docs/web.md.",
-	    "listen= log= threads= secure-cookies trust-proxy", 0, 0,
+	    "(default: the CPUs). --per-ip: connections from one address at "
+	    "once (default 64, 0: no limit; behind a proxy every client is "
+	    "the proxy's address, so raise it or give 0). --deadline: "
+	    "seconds a request's headers and body may take in all (default "
+	    "30; slower is answered 408). lull is meant to sit behind a "
+	    "reverse proxy: with TLS there give --secure-cookies, and "
+	    "--trust-proxy (only with --listen on the loopback) so the login "
+	    "throttle sees the client's address (X-Real-IP) rather than the "
+	    "proxy's. Access log on standard error. See docs/web.md.",
+	    "listen= log= threads= per-ip= deadline= secure-cookies "
+	    "trust-proxy", 0, 0,
 	    CLI_NEEDS_STORE, cmd_serve },
 };
 

@@ -295,3 +295,43 @@ lull_plan_run_parent(struct lull_store *st, struct lull_plan_run *r,
 		r->rec.state = was;
 	return rc;
 }
+
+enum lull_err
+lull_plan_run_pause_all(struct lull_store *st, int64_t household_id,
+    const struct lull_tz *tz, const struct lull_actor *actor, int *paused,
+    void (*skip)(void *, enum lull_err, const struct lull_errinfo *),
+    void *arg, struct lull_errinfo *ei)
+{
+	struct lull_childv kids = { 0 };
+	struct lull_decision d;
+	struct lull_errinfo e;
+	struct lull_plan_run r;
+	enum lull_err rc, x = LULL_OK;
+	size_t i;
+
+	*paused = 0;
+	if ((rc = lull_store_child_list(st, household_id, &kids)))
+		return store_fail(st, rc, ei);
+	lull_plan_run_init(&r);
+	for (i = 0; x == LULL_OK && i < kids.n; i++) {
+		memset(&e, 0, sizeof(e));
+		rc = lull_plan_run_load(st, tz, &kids.v[i], actor->now_utc, &r,
+		    &e);
+		if (rc == LULL_OK && !r.rec.state.paused) {
+			rc = lull_plan_run_parent(st, &r, LULL_VERDICT_PAUSE, 0,
+			    NULL, actor, &d, &e);
+			if (rc == LULL_OK)
+				(*paused)++;
+			else if (rc == LULL_ENOMEM || rc == LULL_ESTORE)
+				x = rc;
+		} else if (rc == LULL_ENOMEM)
+			x = rc;
+		else if (rc != LULL_OK && rc != LULL_ENOTFOUND && skip != NULL)
+			skip(arg, rc, &e);
+		if (x != LULL_OK && ei != NULL)
+			*ei = e;
+		lull_plan_run_free(&r);
+	}
+	lull_childv_free(&kids);
+	return x;
+}

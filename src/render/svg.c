@@ -137,19 +137,27 @@ sb_printf(struct sb *b, const char *fmt, ...)
 	va_list ap;
 	int n;
 
+	/* Straight into the room there is (a chart is thousands of these,
+	 * and formatting twice was a third of its cost); again only when
+	 * it did not fit. */
+	sb_need(b, 256);
+	if (b->oom)
+		return;
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = vsnprintf(b->p + b->len, b->cap - b->len, fmt, ap);
 	va_end(ap);
 	if (n < 0) {
 		b->oom = 1;
 		return;
 	}
-	sb_need(b, (size_t)n);
-	if (b->oom)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
+	if ((size_t)n >= b->cap - b->len) {
+		sb_need(b, (size_t)n);
+		if (b->oom)
+			return;
+		va_start(ap, fmt);
+		vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
 	b->len += (size_t)n;
 }
 

@@ -26,7 +26,7 @@
 #define PW_MEM     crypto_pwhash_MEMLIMIT_INTERACTIVE
 #define TOKEN_RAW  32 /* bytes of randomness in a token */
 #define B64        sodium_base64_VARIANT_URLSAFE_NO_PADDING
-#define EMAIL_MAX  254 /* RFC 5321's limit on a path */
+#define EMAIL_MAX  LULL_EMAIL_MAX
 #define NAME_MAX_B 100 /* bytes of an account's or a token's name */
 /* A sliding expiry or a last use is written at most this often, so that
  * reads stay reads. */
@@ -132,6 +132,29 @@ lull_api_tokenv_free(struct lull_api_tokenv *v)
 }
 
 void
+lull_invite_free(struct lull_invite *v)
+{
+	if (v == NULL)
+		return;
+	free(v->name);
+	free(v->by_name);
+	memset(v, 0, sizeof(*v));
+}
+
+void
+lull_invitev_free(struct lull_invitev *v)
+{
+	size_t i;
+
+	if (v == NULL)
+		return;
+	for (i = 0; i < v->n; i++)
+		lull_invite_free(&v->v[i]);
+	free(v->v);
+	memset(v, 0, sizeof(*v));
+}
+
+void
 store_invite_free(struct store_invite *v)
 {
 	if (v == NULL)
@@ -172,6 +195,7 @@ grow(void **v, size_t n, size_t *cap, size_t size)
 PUSH(store_accountv_push, lull_accountv, lull_account)
 PUSH(store_membershipv_push, lull_membershipv, lull_membership)
 PUSH(store_api_tokenv_push, lull_api_tokenv, lull_api_token)
+PUSH(store_invitev_push, lull_invitev, lull_invite)
 
 /* Secrets */
 
@@ -314,37 +338,69 @@ name_check(struct lull_store *st, const char *name, const char *field,
  * An email as the store keeps it: without surrounding blanks, in lower
  * case (ASCII: the domain is case-blind, and nobody relies on a
  * case-sensitive mailbox), one "@" with something on both sides, no
- * blanks or control characters inside.
+ * blanks or control characters inside.  The trimmed text's start and
+ * length in *start and *len; 0 when too long, 1 when not an address, 2
+ * when fine.
  */
-static enum lull_err
-email_norm(struct lull_store *st, const char *email, char out[EMAIL_MAX + 1])
+static int
+email_fold(const char *email, char *out, size_t outsz, const char **start,
+    size_t *len)
 {
 	const char *at;
-	size_t n, i;
+	size_t n, i, k = 0;
+	int bad = 0;
 
-	out[0] = '\0';
 	if (email == NULL)
 		email = "";
 	email += strspn(email, " \t\r\n");
 	n = strlen(email);
 	while (n > 0 && strchr(" \t\r\n", email[n - 1]) != NULL)
 		n--;
-	if (n > EMAIL_MAX)
-		return lull_errinfo_set(&st->ei, LULL_EINVAL, "email",
-		    "email: an email address is at most %d bytes", EMAIL_MAX);
+	*start = email;
+	*len = n;
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)email[i];
 
 		if (c <= ' ' || c == 0x7f)
-			break;
-		out[i] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+			bad = 1;
+		if (k + 1 < outsz)
+			out[k++] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A')
+								 : c);
 	}
-	out[i] = '\0';
-	at = strrchr(out, '@');
-	if (i < n || at == NULL || at == out || at[1] == '\0')
+	if (outsz > 0)
+		out[k] = '\0';
+	if (n > EMAIL_MAX)
+		return 0;
+	at = outsz > 0 ? strrchr(out, '@') : NULL;
+	if (bad || k < n || at == NULL || at == out || at[1] == '\0')
+		return 1;
+	return 2;
+}
+
+int
+lull_email_norm(const char *email, char *out, size_t outsz)
+{
+	const char *start;
+	size_t n;
+
+	return email_fold(email, out, outsz, &start, &n) == 2;
+}
+
+static enum lull_err
+email_norm(struct lull_store *st, const char *email, char out[EMAIL_MAX + 1])
+{
+	const char *start;
+	size_t n;
+	int r;
+
+	r = email_fold(email, out, EMAIL_MAX + 1, &start, &n);
+	if (r == 0)
+		return lull_errinfo_set(&st->ei, LULL_EINVAL, "email",
+		    "email: an email address is at most %d bytes", EMAIL_MAX);
+	if (r == 1)
 		return lull_errinfo_set(&st->ei, LULL_EINVAL, "email",
 		    "email: \"%.*s\" is not an email address",
-		    (int)(n > 60 ? 60 : n), email);
+		    (int)(n > 60 ? 60 : n), start);
 	return LULL_OK;
 }
 
@@ -447,11 +503,14 @@ lull_account_list(struct lull_store *st, struct lull_accountv *out)
 	return st->ops->account_list(st, out);
 }
 
-/* Write a new hash for "a" and end its sessions, in one transaction. */
+/* Write a new hash for "a", end its sessions and revoke its API tokens,
+ * in one transaction. */
 static enum lull_err
-password_write(struct lull_store *st, struct lull_account *a, const char *h)
+password_write(struct lull_store *st, struct lull_account *a, const char *h,
+    int64_t now)
 {
 	enum lull_err rc;
+	size_t n;
 
 	rc = store_write_begin(st);
 	if (rc != LULL_OK)
@@ -460,6 +519,8 @@ password_write(struct lull_store *st, struct lull_account *a, const char *h)
 	rc = no_account(st, st->ops->account_set_password(st, a, h), a->id);
 	if (rc == LULL_OK)
 		rc = st->ops->session_delete_account(st, a->id);
+	if (rc == LULL_OK)
+		rc = st->ops->token_revoke_account(st, a->id, now, &n);
 	return store_write_end(st, rc);
 }
 
@@ -519,7 +580,7 @@ lull_account_login(struct lull_store *st, const char *email,
 
 enum lull_err
 lull_account_set_password(struct lull_store *st, int64_t account_id,
-    const char *password)
+    const char *password, int64_t now)
 {
 	char h[crypto_pwhash_STRBYTES];
 	struct lull_account a;
@@ -535,10 +596,37 @@ lull_account_set_password(struct lull_store *st, int64_t account_id,
 		return rc;
 	rc = password_hash(st, password, h);
 	if (rc == LULL_OK)
-		rc = password_write(st, &a, h);
+		rc = password_write(st, &a, h, now);
 	sodium_memzero(h, sizeof(h));
 	lull_account_free(&a);
 	return rc;
+}
+
+enum lull_err
+lull_account_check_password(struct lull_store *st, int64_t account_id,
+    const char *password)
+{
+	struct lull_account a;
+	char *stored = NULL;
+	enum lull_err rc;
+	int ok;
+
+	store_fresh(st);
+	rc = need_sodium(st);
+	if (rc != LULL_OK)
+		return rc;
+	rc = no_account(st, st->ops->account_get(st, account_id, &a, &stored),
+	    account_id);
+	if (rc != LULL_OK)
+		return rc;
+	lull_account_free(&a);
+	ok = stored != NULL && password != NULL &&
+	    crypto_pwhash_str_verify(stored, password, strlen(password)) == 0;
+	free(stored);
+	if (!ok)
+		return lull_errinfo_set(&st->ei, LULL_ENOTFOUND, "password",
+		    "password: the password is wrong");
+	return LULL_OK;
 }
 
 /* Sessions */
@@ -826,6 +914,27 @@ lull_api_token_revoke(struct lull_store *st, int64_t account_id,
 	return rc;
 }
 
+enum lull_err
+lull_api_token_revoke_all(struct lull_store *st, int64_t account_id,
+    int64_t now, size_t *n)
+{
+	enum lull_err rc;
+	size_t k = 0;
+
+	store_fresh(st);
+	rc = store_write_begin(st);
+	if (rc == LULL_OK) {
+		rc = need_account(st, account_id, NULL);
+		if (rc == LULL_OK)
+			rc = st->ops->token_revoke_account(st, account_id, now,
+			    &k);
+		rc = store_write_end(st, rc);
+	}
+	if (n != NULL)
+		*n = rc == LULL_OK ? k : 0;
+	return rc;
+}
+
 /* Households and members */
 
 /* Not a member reads exactly as no such household (account.h). */
@@ -886,6 +995,8 @@ household_create(struct lull_store *st, int64_t account_id, const char *name,
 		m.caregiver_id = gid;
 		rc = st->ops->membership_insert(st, &m, now);
 	}
+	if (rc == LULL_OK)
+		rc = st->ops->caregiver_link(st, gid, account_id, now);
 	lull_account_free(&a);
 	return rc;
 }
@@ -1001,28 +1112,43 @@ keep_an_owner(struct lull_store *st, const struct lull_membership *m)
 }
 
 /*
- * The caregiver's role follows a consultant's access: the privacy of the
- * parents' own records (care.h) goes by role, so an account with
- * consultant access must read as a consultant there, and one that stops
- * being a consultant stops reading as one.  The caller gives no time, so
- * the record's version moves and its "updated" stays.
+ * The role in the journal an access gives (account.h): the privacy of
+ * the parents' own records (care.h) goes by role, so it never says more
+ * than the owner did.  "parent" 1 only with owner or caregiver access.
  */
 static enum lull_err
-role_follow(struct lull_store *st, int64_t caregiver_id,
-    enum lull_access access)
+parent_check(struct lull_store *st, enum lull_access access, int parent)
+{
+	if (parent != 1 || access == LULL_ACCESS_OWNER ||
+	    access == LULL_ACCESS_CAREGIVER)
+		return LULL_OK;
+	return lull_errinfo_set(&st->ei, LULL_EINVAL, "parent",
+	    "parent: a parent of the child has owner or caregiver access, "
+	    "not %s",
+	    lull_access_name(access));
+}
+
+static enum lull_role
+invite_role(enum lull_access access, int parent)
+{
+	if (access == LULL_ACCESS_CONSULTANT)
+		return LULL_ROLE_CONSULTANT;
+	if (access == LULL_ACCESS_READONLY)
+		return LULL_ROLE_HELPER;
+	return parent == 1 ? LULL_ROLE_PARENT : LULL_ROLE_HELPER;
+}
+
+/* Give caregiver "id" the role "want"; the caller gives no time, so the
+ * record's version moves and its "updated" stays. */
+static enum lull_err
+role_set(struct lull_store *st, int64_t caregiver_id, enum lull_role want)
 {
 	struct lull_caregiver g;
 	enum lull_err rc;
-	enum lull_role want;
 
 	rc = st->ops->caregiver_get(st, caregiver_id, &g);
 	if (rc != LULL_OK)
 		return rc;
-	want = g.role;
-	if (access == LULL_ACCESS_CONSULTANT)
-		want = LULL_ROLE_CONSULTANT;
-	else if (g.role == LULL_ROLE_CONSULTANT)
-		want = LULL_ROLE_PARENT;
 	if (want != g.role) {
 		g.role = want;
 		g.meta.version++;
@@ -1032,11 +1158,30 @@ role_follow(struct lull_store *st, int64_t caregiver_id,
 	return rc;
 }
 
+/*
+ * The role after an access change: consultant access reads as a
+ * consultant; leaving it, a helper unless the owner says parent (a
+ * consultant never turns into a parent by a change of access alone);
+ * else what the owner says, or the role as it was.
+ */
+static enum lull_role
+access_role(enum lull_role now, enum lull_access access, int parent)
+{
+	if (access == LULL_ACCESS_CONSULTANT)
+		return LULL_ROLE_CONSULTANT;
+	if (parent == 1)
+		return LULL_ROLE_PARENT;
+	if (parent == 0 || now == LULL_ROLE_CONSULTANT)
+		return LULL_ROLE_HELPER;
+	return now;
+}
+
 static enum lull_err
 member_set_access(struct lull_store *st, int64_t household_id,
-    int64_t account_id, enum lull_access access)
+    int64_t account_id, enum lull_access access, int parent)
 {
 	struct lull_membership m;
+	struct lull_caregiver g;
 	enum lull_err rc;
 
 	rc = need_member(st, account_id, household_id, &m);
@@ -1045,10 +1190,21 @@ member_set_access(struct lull_store *st, int64_t household_id,
 	if (access != LULL_ACCESS_OWNER)
 		rc = keep_an_owner(st, &m);
 	if (rc == LULL_OK && m.access != access) {
+		/* An owner no more: what they invited goes with it. */
+		if (m.access == LULL_ACCESS_OWNER)
+			rc = st->ops->invite_delete_by(st, household_id,
+			    account_id);
 		m.access = access;
-		rc = st->ops->membership_update(st, &m);
 		if (rc == LULL_OK)
-			rc = role_follow(st, m.caregiver_id, access);
+			rc = st->ops->membership_update(st, &m);
+	}
+	if (rc == LULL_OK)
+		rc = st->ops->caregiver_get(st, m.caregiver_id, &g);
+	if (rc == LULL_OK) {
+		enum lull_role want = access_role(g.role, access, parent);
+
+		lull_caregiver_free(&g);
+		rc = role_set(st, m.caregiver_id, want);
 	}
 	lull_membership_free(&m);
 	return rc;
@@ -1064,19 +1220,34 @@ access_check(struct lull_store *st, enum lull_access access)
 	    (int)access);
 }
 
+static enum lull_err
+parent_arg(struct lull_store *st, int parent, int unsaid_ok)
+{
+	if (parent == 0 || parent == 1 ||
+	    (unsaid_ok && parent == LULL_PARENT_UNSAID))
+		return LULL_OK;
+	return lull_errinfo_set(&st->ei, LULL_EINVAL, "parent",
+	    "parent: %d is neither yes (1) nor no (0)", parent);
+}
+
 enum lull_err
 lull_member_set_access(struct lull_store *st, int64_t household_id,
-    int64_t account_id, enum lull_access access)
+    int64_t account_id, enum lull_access access, int parent)
 {
 	enum lull_err rc;
 
 	store_fresh(st);
 	rc = access_check(st, access);
 	if (rc == LULL_OK)
+		rc = parent_arg(st, parent, 1);
+	if (rc == LULL_OK)
+		rc = parent_check(st, access, parent);
+	if (rc == LULL_OK)
 		rc = store_write_begin(st);
 	if (rc == LULL_OK)
 		rc = store_write_end(st,
-		    member_set_access(st, household_id, account_id, access));
+		    member_set_access(st, household_id, account_id, access,
+			parent));
 	return rc;
 }
 
@@ -1090,9 +1261,13 @@ member_remove(struct lull_store *st, int64_t household_id, int64_t account_id)
 	if (rc != LULL_OK)
 		return rc;
 	rc = keep_an_owner(st, &m);
-	/* The caregiver stays: the entries they logged keep their name. */
+	/* The caregiver stays: the entries they logged keep their name.
+	 * The invitations they made and nobody used go: nobody joins on
+	 * the word of someone no longer there. */
 	if (rc == LULL_OK)
 		rc = st->ops->membership_delete(st, account_id, household_id);
+	if (rc == LULL_OK)
+		rc = st->ops->invite_delete_by(st, household_id, account_id);
 	lull_membership_free(&m);
 	return rc;
 }
@@ -1113,17 +1288,30 @@ lull_member_remove(struct lull_store *st, int64_t household_id,
 
 /* Invitations */
 
+static enum lull_err
+name_taken(struct lull_store *st, const char *name, const char *why)
+{
+	return lull_errinfo_set(&st->ei, LULL_ECONFLICT, "name",
+	    "name: \"%s\" in this household %s; invite them under another "
+	    "name",
+	    name, why);
+}
+
 /*
- * The caregiver called "name" in the household, if any (*found), and
- * whether an account already stands for them: then the name is taken.
+ * The caregiver called "name" in the household, if any (*found), when an
+ * invitation may stand for them (account.h): nobody's account now; if it
+ * ever had one, that account ("for" 0: not known yet, at creation);
+ * personal records only with an account of their own.
  */
 static enum lull_err
 name_free(struct lull_store *st, int64_t household_id, const char *name,
-    struct lull_caregiver *g, int *found)
+    int64_t for_account, struct lull_caregiver *g, int *found)
 {
 	struct lull_membershipv v;
 	enum lull_err rc;
-	size_t i;
+	int64_t linked_to = 0;
+	size_t i, npersonal = 0;
+	int linked = 0;
 
 	*found = 0;
 	rc = st->ops->caregiver_find(st, household_id, name, g);
@@ -1137,11 +1325,24 @@ name_free(struct lull_store *st, int64_t household_id, const char *name,
 	rc = st->ops->membership_list(st, 0, household_id, &v);
 	for (i = 0; rc == LULL_OK && i < v.n; i++)
 		if (v.v[i].caregiver_id == g->id)
-			rc = lull_errinfo_set(&st->ei, LULL_ECONFLICT, "name",
-			    "name: \"%s\" in this household already has an "
-			    "account; choose another name",
-			    name);
+			rc = name_taken(st, name, "already has an account");
 	lull_membershipv_free(&v);
+	if (rc == LULL_OK)
+		rc = st->ops->caregiver_linked(st, g->id, &linked, &linked_to);
+	if (rc == LULL_OK && !linked)
+		rc = st->ops->personal_count_author(st, g->id, &npersonal);
+	if (rc == LULL_OK) {
+		if (linked && linked_to == 0)
+			rc = name_taken(st, name,
+			    "stood for an account that is gone");
+		else if (linked && for_account != 0 &&
+		    linked_to != for_account)
+			rc = name_taken(st, name,
+			    "stood for someone else's account");
+		else if (!linked && npersonal > 0)
+			rc = name_taken(st, name,
+			    "has personal records of their own");
+	}
 	if (rc != LULL_OK) {
 		lull_caregiver_free(g);
 		*found = 0;
@@ -1149,29 +1350,39 @@ name_free(struct lull_store *st, int64_t household_id, const char *name,
 	return rc;
 }
 
+/* "by" must be an owner of the household (an invitation's maker). */
+static enum lull_err
+need_owner(struct lull_store *st, int64_t household_id, int64_t by)
+{
+	struct lull_membership m;
+	enum lull_err rc;
+
+	rc = need_household(st, household_id);
+	if (rc == LULL_OK)
+		rc = no_household(st,
+		    st->ops->membership_get(st, by, household_id, &m),
+		    household_id);
+	if (rc != LULL_OK)
+		return rc;
+	if (m.access != LULL_ACCESS_OWNER)
+		rc = lull_errinfo_set(&st->ei, LULL_EINVAL, "access",
+		    "access: only an owner of the household can manage "
+		    "invitations");
+	lull_membership_free(&m);
+	return rc;
+}
+
 static enum lull_err
 invite_create(struct lull_store *st, struct store_invite *v, const char *hash)
 {
-	struct lull_membership m;
 	struct lull_caregiver g;
 	enum lull_err rc;
 	int64_t id;
 	int found;
 
-	rc = need_household(st, v->household_id);
+	rc = need_owner(st, v->household_id, v->by_account);
 	if (rc == LULL_OK)
-		rc = no_household(st,
-		    st->ops->membership_get(st, v->by_account, v->household_id,
-			&m),
-		    v->household_id);
-	if (rc != LULL_OK)
-		return rc;
-	if (m.access != LULL_ACCESS_OWNER)
-		rc = lull_errinfo_set(&st->ei, LULL_EINVAL, "access",
-		    "access: only an owner of the household can invite");
-	lull_membership_free(&m);
-	if (rc == LULL_OK)
-		rc = name_free(st, v->household_id, v->name, &g, &found);
+		rc = name_free(st, v->household_id, v->name, 0, &g, &found);
 	if (rc != LULL_OK)
 		return rc;
 	if (found)
@@ -1181,8 +1392,8 @@ invite_create(struct lull_store *st, struct store_invite *v, const char *hash)
 
 enum lull_err
 lull_invite_create(struct lull_store *st, int64_t household_id,
-    int64_t by_account, enum lull_access access, const char *name, int64_t now,
-    char code[LULL_TOKEN_LEN + 1])
+    int64_t by_account, enum lull_access access, int parent, const char *name,
+    int64_t now, char code[LULL_TOKEN_LEN + 1])
 {
 	char hash[STORE_HASH_HEX + 1];
 	struct store_invite v;
@@ -1192,6 +1403,10 @@ lull_invite_create(struct lull_store *st, int64_t household_id,
 	code[0] = '\0';
 	rc = access_check(st, access);
 	if (rc == LULL_OK)
+		rc = parent_arg(st, parent, 0);
+	if (rc == LULL_OK)
+		rc = parent_check(st, access, parent);
+	if (rc == LULL_OK)
 		rc = name_check(st, name, "name", "the person invited");
 	if (rc == LULL_OK)
 		rc = need_sodium(st);
@@ -1200,6 +1415,7 @@ lull_invite_create(struct lull_store *st, int64_t household_id,
 	memset(&v, 0, sizeof(v));
 	v.household_id = household_id;
 	v.access = access;
+	v.parent = parent;
 	v.name = (char *)(uintptr_t)name;
 	v.by_account = by_account;
 	v.created_utc = now;
@@ -1222,11 +1438,11 @@ no_invite(struct lull_store *st)
 	    "code: this invitation is unknown, used or expired");
 }
 
-/* The caregiver the invited account will be: "name" reused when nobody
- * has it yet, else created, with the role the access needs. */
+/* The caregiver the invited account will be: "name" reused when it may
+ * be (name_free), else created, with the role the invitation gives. */
 static enum lull_err
 invite_caregiver(struct lull_store *st, const struct store_invite *v,
-    int64_t now, int64_t *gid)
+    int64_t account_id, int64_t now, int64_t *gid)
 {
 	struct lull_actor by = { 0, now };
 	struct lull_membership m;
@@ -1235,21 +1451,17 @@ invite_caregiver(struct lull_store *st, const struct store_invite *v,
 	int found;
 
 	*gid = 0;
-	rc = name_free(st, v->household_id, v->name, &g, &found);
+	rc = name_free(st, v->household_id, v->name, account_id, &g, &found);
 	if (rc != LULL_OK)
 		return rc;
 	if (found) {
 		*gid = g.id;
 		lull_caregiver_free(&g);
-		/* A helper invited as a caregiver stays a helper: an
-		 * invitation never widens what someone sees of the
-		 * parents' own records beyond what the family set. */
-		return role_follow(st, *gid, v->access);
+		return role_set(st, *gid, invite_role(v->access, v->parent));
 	}
-	/* Logged as added by whoever invited, while they are a member. */
-	if (v->by_account != 0 &&
-	    st->ops->membership_get(st, v->by_account, v->household_id, &m) ==
-		LULL_OK) {
+	/* Logged as added by whoever invited (an owner: checked). */
+	if (st->ops->membership_get(st, v->by_account, v->household_id, &m) ==
+	    LULL_OK) {
 		by.caregiver_id = m.caregiver_id;
 		lull_membership_free(&m);
 	}
@@ -1257,9 +1469,30 @@ invite_caregiver(struct lull_store *st, const struct store_invite *v,
 	memset(&g, 0, sizeof(g));
 	g.household_id = v->household_id;
 	g.name = v->name;
-	g.role = v->access == LULL_ACCESS_CONSULTANT ? LULL_ROLE_CONSULTANT
-						     : LULL_ROLE_PARENT;
+	g.role = invite_role(v->access, v->parent);
 	return lull_store_caregiver_add(st, &g, &by, gid);
+}
+
+/* Is the invitation still good: unused, unexpired, and its maker still
+ * an owner of its household?  Any no reads as an unknown code. */
+static enum lull_err
+invite_valid(struct lull_store *st, const struct store_invite *v, int64_t now)
+{
+	struct lull_membership m;
+	enum lull_err rc;
+	int owner;
+
+	if (v->used_utc != LULL_NO_TIME || v->expires_utc <= now ||
+	    v->by_account == 0)
+		return no_invite(st);
+	rc = st->ops->membership_get(st, v->by_account, v->household_id, &m);
+	if (rc == LULL_ENOTFOUND)
+		return no_invite(st);
+	if (rc != LULL_OK)
+		return rc;
+	owner = m.access == LULL_ACCESS_OWNER;
+	lull_membership_free(&m);
+	return owner ? LULL_OK : no_invite(st);
 }
 
 static enum lull_err
@@ -1275,9 +1508,9 @@ invite_accept(struct lull_store *st, const char *hash, int64_t account_id,
 		return no_invite(st);
 	if (rc != LULL_OK)
 		return rc;
-	if (v.used_utc != LULL_NO_TIME || v.expires_utc <= now) {
+	if ((rc = invite_valid(st, &v, now)) != LULL_OK) {
 		store_invite_free(&v);
-		return no_invite(st);
+		return rc;
 	}
 	rc = need_account(st, account_id, NULL);
 	if (rc == LULL_OK) {
@@ -1299,9 +1532,12 @@ invite_accept(struct lull_store *st, const char *hash, int64_t account_id,
 	m.household_id = v.household_id;
 	m.access = v.access;
 	if (rc == LULL_OK)
-		rc = invite_caregiver(st, &v, now, &m.caregiver_id);
+		rc = invite_caregiver(st, &v, account_id, now, &m.caregiver_id);
 	if (rc == LULL_OK)
 		rc = st->ops->membership_insert(st, &m, now);
+	if (rc == LULL_OK)
+		rc = st->ops->caregiver_link(st, m.caregiver_id, account_id,
+		    now);
 	if (rc == LULL_OK)
 		rc = st->ops->invite_use(st, v.id, now, account_id);
 	if (rc == LULL_OK)
@@ -1328,5 +1564,58 @@ lull_invite_accept(struct lull_store *st, const char *code, int64_t account_id,
 		    invite_accept(st, hash, account_id, now, household_id));
 	if (rc != LULL_OK)
 		*household_id = 0;
+	return rc;
+}
+
+enum lull_err
+lull_invite_list(struct lull_store *st, int64_t household_id,
+    int64_t by_account, int64_t now, struct lull_invitev *out)
+{
+	enum lull_err rc;
+	int opened;
+
+	store_fresh(st);
+	memset(out, 0, sizeof(*out));
+	rc = store_read_begin(st, &opened);
+	if (rc != LULL_OK)
+		return rc;
+	rc = need_owner(st, household_id, by_account);
+	if (rc == LULL_OK)
+		rc = st->ops->invite_list(st, household_id, now, out);
+	rc = store_read_end(st, opened, rc);
+	if (rc != LULL_OK)
+		lull_invitev_free(out);
+	return rc;
+}
+
+static enum lull_err
+invite_revoke(struct lull_store *st, int64_t household_id, int64_t by_account,
+    int64_t invite_id)
+{
+	enum lull_err rc;
+
+	rc = need_owner(st, household_id, by_account);
+	if (rc != LULL_OK)
+		return rc;
+	rc = st->ops->invite_delete(st, household_id, invite_id);
+	if (rc == LULL_ENOTFOUND)
+		rc = lull_errinfo_set(&st->ei, LULL_ENOTFOUND, "invitation",
+		    "invitation: this household has no unused invitation "
+		    "with id %lld",
+		    (long long)invite_id);
+	return rc;
+}
+
+enum lull_err
+lull_invite_revoke(struct lull_store *st, int64_t household_id,
+    int64_t by_account, int64_t invite_id)
+{
+	enum lull_err rc;
+
+	store_fresh(st);
+	rc = store_write_begin(st);
+	if (rc == LULL_OK)
+		rc = store_write_end(st,
+		    invite_revoke(st, household_id, by_account, invite_id));
 	return rc;
 }

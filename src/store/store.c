@@ -189,11 +189,17 @@ fresh(struct lull_store *st)
 }
 
 /* Open one level: the transaction at the bottom, savepoints above it. */
+static void snapshot_end(struct lull_store *);
+
 static enum lull_err
 level_push(struct lull_store *st)
 {
 	enum lull_err rc;
 
+	/* A write ends a read snapshot first: a write transaction starts
+	 * from the newest state, never from a snapshot gone stale. */
+	if (st->snap)
+		snapshot_end(st);
 	rc = st->ops->tx(st,
 	    st->depth == 0 ? STORE_TX_BEGIN_WRITE : STORE_TX_SAVEPOINT);
 	if (rc == LULL_OK)
@@ -247,7 +253,7 @@ read_begin(struct lull_store *st, int *opened)
 	enum lull_err rc;
 
 	*opened = 0;
-	if (st->depth > 0)
+	if (st->depth > 0 || st->snap)
 		return LULL_OK;
 	rc = st->ops->tx(st, STORE_TX_BEGIN_READ);
 	if (rc == LULL_OK)
@@ -295,6 +301,41 @@ lull_store_rollback(struct lull_store *st)
 	fresh(st);
 	if (st->depth > 0)
 		(void)level_pop(st, 0);
+}
+
+int
+lull_store_depth(const struct lull_store *st)
+{
+	return st->depth;
+}
+
+static void
+snapshot_end(struct lull_store *st)
+{
+	st->snap = 0;
+	if (st->ops->tx(st, STORE_TX_COMMIT) != LULL_OK)
+		undo(st, STORE_TX_ROLLBACK);
+}
+
+enum lull_err
+lull_store_snapshot(struct lull_store *st)
+{
+	enum lull_err rc;
+
+	fresh(st);
+	if (st->depth > 0 || st->snap)
+		return LULL_OK;
+	rc = st->ops->tx(st, STORE_TX_BEGIN_READ);
+	if (rc == LULL_OK)
+		st->snap = 1;
+	return rc;
+}
+
+void
+lull_store_snapshot_end(struct lull_store *st)
+{
+	if (st->snap)
+		snapshot_end(st);
 }
 
 /* Say which record was missing, in the caller's terms. */

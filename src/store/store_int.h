@@ -68,6 +68,7 @@ struct store_invite {
 	int64_t id;
 	int64_t household_id;
 	enum lull_access access;
+	int parent; /* 1: the owner said a parent of the child (0007) */
 	char *name; /* the caregiver's name in the journal */
 	int64_t by_account;  /* 0 once that account is deleted */
 	int64_t created_utc;
@@ -86,6 +87,8 @@ enum lull_err store_membershipv_push(struct lull_membershipv *,
     struct lull_membership *item);
 enum lull_err store_api_tokenv_push(struct lull_api_tokenv *,
     struct lull_api_token *item);
+enum lull_err store_invitev_push(struct lull_invitev *,
+    struct lull_invite *item);
 
 /*
  * A backend.  Conventions for every function:
@@ -351,6 +354,36 @@ struct store_ops {
 	    struct store_invite *out);
 	enum lull_err (*invite_use)(struct lull_store *, int64_t id,
 	    int64_t used_utc, int64_t used_by);
+	/* The household's invitations not used and not expired at "now",
+	 * by id, with the inviting account's name. */
+	enum lull_err (*invite_list)(struct lull_store *,
+	    int64_t household_id, int64_t now, struct lull_invitev *out);
+	/* One unused invitation of the household (LULL_ENOTFOUND if none). */
+	enum lull_err (*invite_delete)(struct lull_store *,
+	    int64_t household_id, int64_t id);
+	/* Every unused invitation "by_account" made in the household; none
+	 * is not an error. */
+	enum lull_err (*invite_delete_by)(struct lull_store *,
+	    int64_t household_id, int64_t by_account);
+
+	/* Tokens: revoke every valid one of the account at "now"; *n says
+	 * how many (none is not an error). */
+	enum lull_err (*token_revoke_account)(struct lull_store *,
+	    int64_t account_id, int64_t now, size_t *n);
+
+	/*
+	 * The caregivers that have stood for an account (migration 0007):
+	 * _link notes "account_id" as the record's account (the latest
+	 * wins); _linked gives it (*linked 0: never; 1 with *account_id,
+	 * 0 once that account was deleted).
+	 */
+	enum lull_err (*caregiver_link)(struct lull_store *,
+	    int64_t caregiver_id, int64_t account_id, int64_t since_utc);
+	enum lull_err (*caregiver_linked)(struct lull_store *,
+	    int64_t caregiver_id, int *linked, int64_t *account_id);
+	/* How many personal records (care.h) the caregiver wrote. */
+	enum lull_err (*personal_count_author)(struct lull_store *,
+	    int64_t caregiver_id, size_t *n);
 };
 
 struct lull_store {
@@ -358,6 +391,7 @@ struct lull_store {
 	void *impl;             /* the backend's connection state */
 	struct lull_errinfo ei; /* last failure, for lull_store_error() */
 	int depth; /* open levels: 1 = transaction, more = savepoints */
+	int snap;  /* a read snapshot is open (lull_store_snapshot()) */
 	int schema_version;
 };
 

@@ -136,6 +136,13 @@ enum stmt {
 	STMT_INVITE_INSERT,
 	STMT_INVITE_FIND,
 	STMT_INVITE_USE,
+	STMT_INVITE_LIST,
+	STMT_INVITE_DELETE,
+	STMT_INVITE_DELETE_BY,
+	STMT_TOKEN_REVOKE_ACCOUNT,
+	STMT_CAREGIVER_LINK,
+	STMT_CAREGIVER_LINKED,
+	STMT_PERSONAL_COUNT_AUTHOR,
 	STMT__MAX
 };
 
@@ -202,14 +209,19 @@ enum stmt {
 #define TOKEN_COLS                                                             \
 	"id, account_id, name, created_utc, last_used_utc, revoked_utc"
 #define MEMBERSHIP_COLS                                                        \
-	"m.account_id, m.household_id, m.access, m.caregiver_id, h.name, "     \
-	"a.email, a.name"
+	"m.account_id, m.household_id, m.access, m.caregiver_id, g.role, "     \
+	"h.name, a.email, a.name"
 #define MEMBERSHIP_FROM                                                        \
 	"FROM membership m JOIN household h ON h.id = m.household_id "         \
-	"JOIN account a ON a.id = m.account_id "
+	"JOIN account a ON a.id = m.account_id "                              \
+	"JOIN caregiver g ON g.id = m.caregiver_id "
+/* invite.parent is migration 0007's. */
 #define INVITE_COLS                                                            \
-	"id, household_id, access, name, by_account, created_utc, "            \
+	"id, household_id, access, parent, name, by_account, created_utc, "    \
 	"expires_utc, used_utc, used_by"
+#define INVITE_LIST_COLS                                                       \
+	"i.id, i.household_id, i.access, i.parent, i.name, i.by_account, "     \
+	"a.name, i.created_utc, i.expires_utc"
 
 static const char *const sql[STMT__MAX] = {
 	[STMT_BEGIN_READ] = "BEGIN",
@@ -596,12 +608,32 @@ static const char *const sql[STMT__MAX] = {
 
 	[STMT_INVITE_INSERT] =
 	    "INSERT INTO invite (household_id, code_hash, access, name, "
-	    "by_account, created_utc, expires_utc) VALUES (?1, ?2, ?3, ?4, "
-	    "?5, ?6, ?7)",
+	    "by_account, created_utc, expires_utc, parent) VALUES (?1, ?2, "
+	    "?3, ?4, ?5, ?6, ?7, ?8)",
 	[STMT_INVITE_FIND] = "SELECT " INVITE_COLS " FROM invite "
 			     "WHERE code_hash = ?1",
 	[STMT_INVITE_USE] = "UPDATE invite SET used_utc = ?2, used_by = ?3 "
 			    "WHERE id = ?1",
+	[STMT_INVITE_LIST] = "SELECT " INVITE_LIST_COLS " FROM invite i "
+			     "LEFT JOIN account a ON a.id = i.by_account "
+			     "WHERE i.household_id = ?1 AND i.used_utc IS NULL "
+			     "AND i.expires_utc > ?2 ORDER BY i.id",
+	[STMT_INVITE_DELETE] = "DELETE FROM invite WHERE id = ?2 "
+			       "AND household_id = ?1 AND used_utc IS NULL",
+	[STMT_INVITE_DELETE_BY] = "DELETE FROM invite WHERE household_id = ?1 "
+				  "AND by_account = ?2 AND used_utc IS NULL",
+	[STMT_TOKEN_REVOKE_ACCOUNT] = "UPDATE api_token SET revoked_utc = ?2 "
+				      "WHERE account_id = ?1 "
+				      "AND revoked_utc IS NULL",
+	[STMT_CAREGIVER_LINK] =
+	    "INSERT INTO caregiver_account (caregiver_id, account_id, "
+	    "since_utc) VALUES (?1, ?2, ?3) ON CONFLICT (caregiver_id) DO "
+	    "UPDATE SET account_id = excluded.account_id, "
+	    "since_utc = excluded.since_utc",
+	[STMT_CAREGIVER_LINKED] = "SELECT account_id FROM caregiver_account "
+				  "WHERE caregiver_id = ?1",
+	[STMT_PERSONAL_COUNT_AUTHOR] = "SELECT count(*) FROM personal "
+				       "WHERE author_id = ?1",
 };
 
 struct sq {
@@ -1462,6 +1494,11 @@ row_membership(struct lull_store *st, sqlite3_stmt *s,
 		    "access", name);
 	m->access = (enum lull_access)e;
 	m->caregiver_id = c_i64(s, &c);
+	name = c_name(s, &c);
+	if ((e = lull_role_parse(name)) < 0)
+		return sq_bad_name(st, "caregiver", m->caregiver_id, "role",
+		    name);
+	m->role = (enum lull_role)e;
 	if (c_text(s, &c, &m->household_name) ||
 	    c_text(s, &c, &m->account_email) ||
 	    c_text(s, &c, &m->account_name)) {
@@ -1484,6 +1521,7 @@ row_invite(struct lull_store *st, sqlite3_stmt *s, struct store_invite *v)
 	if ((e = lull_access_parse(name)) < 0)
 		return sq_bad_name(st, "invitation", v->id, "access", name);
 	v->access = (enum lull_access)e;
+	v->parent = c_i64(s, &c) != 0;
 	if (c_text(s, &c, &v->name))
 		return sq_nomem(st);
 	v->by_account = c_i64(s, &c);
@@ -1501,6 +1539,38 @@ COLLECT(collect_tokens, lull_api_tokenv, lull_api_token, row_token,
 COLLECT(collect_memberships, lull_membershipv, lull_membership,
     row_membership, store_membershipv_push, lull_membership_free,
     lull_membershipv_free)
+
+/* An invitation as its owners see it (INVITE_LIST_COLS). */
+static enum lull_err
+row_invite_pub(struct lull_store *st, sqlite3_stmt *s, struct lull_invite *v)
+{
+	const char *name;
+	int c = 0, e;
+
+	memset(v, 0, sizeof(*v));
+	v->id = c_i64(s, &c);
+	v->household_id = c_i64(s, &c);
+	name = c_name(s, &c);
+	if ((e = lull_access_parse(name)) < 0)
+		return sq_bad_name(st, "invitation", v->id, "access", name);
+	v->access = (enum lull_access)e;
+	v->parent = c_i64(s, &c) != 0;
+	if (c_text(s, &c, &v->name)) {
+		lull_invite_free(v);
+		return sq_nomem(st);
+	}
+	v->by_account = c_i64(s, &c);
+	if (c_text(s, &c, &v->by_name)) {
+		lull_invite_free(v);
+		return sq_nomem(st);
+	}
+	v->created_utc = c_i64(s, &c);
+	v->expires_utc = c_i64(s, &c);
+	return LULL_OK;
+}
+
+COLLECT(collect_invites, lull_invitev, lull_invite, row_invite_pub,
+    store_invitev_push, lull_invite_free, lull_invitev_free)
 
 /* Run a script of our own (a migration): no values, so no binds. */
 static enum lull_err
@@ -3264,6 +3334,7 @@ sq_invite_insert(struct lull_store *st, const struct store_invite *v,
 	b_ref(&b, 5, v->by_account);
 	b_i64(&b, 6, v->created_utc);
 	b_i64(&b, 7, v->expires_utc);
+	b_i64(&b, 8, v->parent != 0);
 	return sq_insert(st, &b, "invitation", NULL, id);
 }
 
@@ -3299,6 +3370,120 @@ sq_invite_use(struct lull_store *st, int64_t id, int64_t used_utc,
 	b_i64(&b, 2, used_utc);
 	b_ref(&b, 3, used_by);
 	return sq_change(st, &b, "invitation", NULL, id);
+}
+
+static enum lull_err
+sq_invite_list(struct lull_store *st, int64_t household_id, int64_t now,
+    struct lull_invitev *out)
+{
+	struct bind b;
+
+	memset(out, 0, sizeof(*out));
+	if (!bind_start(st, &b, STMT_INVITE_LIST))
+		return st->ei.code;
+	b_i64(&b, 1, household_id);
+	b_i64(&b, 2, now);
+	return collect_invites(st, &b, out);
+}
+
+static enum lull_err
+sq_invite_delete(struct lull_store *st, int64_t household_id, int64_t id)
+{
+	struct bind b;
+
+	if (!bind_start(st, &b, STMT_INVITE_DELETE))
+		return st->ei.code;
+	b_i64(&b, 1, household_id);
+	b_i64(&b, 2, id);
+	return sq_change(st, &b, "invitation", NULL, id);
+}
+
+static enum lull_err
+sq_invite_delete_by(struct lull_store *st, int64_t household_id,
+    int64_t by_account)
+{
+	struct bind b;
+
+	if (!bind_start(st, &b, STMT_INVITE_DELETE_BY))
+		return st->ei.code;
+	b_i64(&b, 1, household_id);
+	b_i64(&b, 2, by_account);
+	return sq_run(st, &b, "invitation", NULL);
+}
+
+static enum lull_err
+sq_token_revoke_account(struct lull_store *st, int64_t account_id,
+    int64_t now, size_t *n)
+{
+	enum lull_err err;
+	struct bind b;
+
+	*n = 0;
+	if (!bind_start(st, &b, STMT_TOKEN_REVOKE_ACCOUNT))
+		return st->ei.code;
+	b_i64(&b, 1, account_id);
+	b_i64(&b, 2, now);
+	err = sq_run(st, &b, "API token", NULL);
+	if (err == LULL_OK)
+		*n = (size_t)sqlite3_changes(sq_of(st)->db);
+	return err;
+}
+
+/* Caregivers that stood for an account (migration 0007) */
+
+static enum lull_err
+sq_caregiver_link(struct lull_store *st, int64_t caregiver_id,
+    int64_t account_id, int64_t since_utc)
+{
+	struct bind b;
+
+	if (!bind_start(st, &b, STMT_CAREGIVER_LINK))
+		return st->ei.code;
+	b_i64(&b, 1, caregiver_id);
+	b_ref(&b, 2, account_id);
+	b_i64(&b, 3, since_utc);
+	return sq_run(st, &b, "caregiver's account", NULL);
+}
+
+static enum lull_err
+sq_caregiver_linked(struct lull_store *st, int64_t caregiver_id, int *linked,
+    int64_t *account_id)
+{
+	enum lull_err err;
+	struct bind b;
+	int have;
+
+	*linked = 0;
+	*account_id = 0;
+	if (!bind_start(st, &b, STMT_CAREGIVER_LINKED))
+		return st->ei.code;
+	b_i64(&b, 1, caregiver_id);
+	err = sq_row(st, &b, &have);
+	if (err == LULL_OK && have) {
+		*linked = 1;
+		*account_id = sqlite3_column_int64(b.s, 0); /* NULL: 0 */
+	}
+	sq_done(b.s);
+	return err;
+}
+
+static enum lull_err
+sq_personal_count_author(struct lull_store *st, int64_t caregiver_id,
+    size_t *n)
+{
+	enum lull_err err;
+	struct bind b;
+	int have;
+
+	*n = 0;
+	if (!bind_start(st, &b, STMT_PERSONAL_COUNT_AUTHOR))
+		return st->ei.code;
+	b_i64(&b, 1, caregiver_id);
+	err = sq_row(st, &b, &have);
+	if (err == LULL_OK && have)
+		*n = (size_t)sqlite3_column_int64(b.s, 0);
+	sq_done(b.s);
+	return err;
 }
 
 const struct store_ops store_sqlite_ops = {
@@ -3396,4 +3581,11 @@ const struct store_ops store_sqlite_ops = {
 	.invite_insert = sq_invite_insert,
 	.invite_find = sq_invite_find,
 	.invite_use = sq_invite_use,
+	.invite_list = sq_invite_list,
+	.invite_delete = sq_invite_delete,
+	.invite_delete_by = sq_invite_delete_by,
+	.token_revoke_account = sq_token_revoke_account,
+	.caregiver_link = sq_caregiver_link,
+	.caregiver_linked = sq_caregiver_linked,
+	.personal_count_author = sq_personal_count_author,
 };

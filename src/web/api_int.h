@@ -182,6 +182,15 @@ json_t *api_json_waking(struct api *, const struct lull_waking *);
 json_t *api_json_feed(struct api *, const struct lull_feed *);
 json_t *api_json_tag(struct api *, const struct lull_tag *);
 
+/*
+ * A page of sleeps, {"items": [...], "next_cursor": next}, as the text
+ * json_dumps() makes of api_page() over api_json_sleep() (compact, ASCII),
+ * written without building the tree (api_json.c); "next" NULL is null.
+ * NULL when memory ran out or a string is not UTF-8: build the tree then.
+ */
+char *api_text_sleeps(struct api *, const struct lull_sleep *, size_t n,
+    const char *next, size_t *len);
+
 /* Read-only members of every record's JSON. */
 extern const char *const api_meta_members[];
 

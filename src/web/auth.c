@@ -7,7 +7,6 @@
  * and shows.
  * SPDX-License-Identifier: ISC
  */
-#include <ctype.h>
 #include <pthread.h>
 #include <sodium.h>
 #include <stdio.h>
@@ -19,6 +18,7 @@
 
 #include "lull/cal.h"
 
+#include "web/page_int.h"
 #include "web/web.h"
 
 /*
@@ -29,6 +29,9 @@
 #define LIMIT_EMAIL  5
 #define LIMIT_IP     20
 #define LIMIT_SIGNUP 10
+/* Bytes of a throttle key, its NUL included, that server.c's table
+ * keeps. */
+#define THROTTLE_KEY 112
 /*
  * Password hashing takes tens of milliseconds and 64 MiB each (argon2id,
  * libsodium's interactive limits): two at a time keep a small box
@@ -58,6 +61,13 @@ slot_give(void)
 	pthread_cond_signal(&hash_cv);
 	pthread_mutex_unlock(&hash_mu);
 }
+
+/* What each role of the journal sees of the parents' own records. */
+static const char *const role_words[LULL_ROLE__MAX] = {
+	"a parent of the child",
+	"not a parent: sees the child's journal only",
+	"the consultant: sees what is shared with the consultant",
+};
 
 static const char *const access_help[LULL_ACCESS__MAX] = {
 	"everything, including who is a member",
@@ -172,10 +182,11 @@ j_account(const struct lull_account *a)
 static json_t *
 j_member(const struct lull_membership *m, int with_email)
 {
-	json_t *o = json_pack("{s:I,s:o,s:s,s:I}", "account_id",
+	const char *role = lull_role_name(m->role);
+	json_t *o = json_pack("{s:I,s:o,s:s,s:I,s:s}", "account_id",
 	    (json_int_t)m->account_id, "name", j_str(m->account_name), "access",
 	    lull_access_name(m->access), "caregiver_id",
-	    (json_int_t)m->caregiver_id);
+	    (json_int_t)m->caregiver_id, "role", role != NULL ? role : "");
 
 	if (o != NULL && with_email)
 		json_object_set_new(o, "email", j_str(m->account_email));
@@ -225,23 +236,78 @@ jget(json_t *o, const char *key)
 	return json_string_value(json_object_get(o, key));
 }
 
+/* "parent" of a JSON body: 1 for true, 0 for false, LULL_PARENT_UNSAID
+ * when absent or null; -2 for anything else. */
+static int
+jparent(json_t *o)
+{
+	json_t *p = json_object_get(o, "parent");
+
+	if (p == NULL || json_is_null(p))
+		return LULL_PARENT_UNSAID;
+	if (json_is_boolean(p))
+		return json_is_true(p) ? 1 : 0;
+	return -2;
+}
+
+static json_t *
+j_invite(const struct lull_invite *v)
+{
+	return json_pack("{s:I,s:o,s:s,s:b,s:{s:I,s:o},s:o,s:o}", "id",
+	    (json_int_t)v->id, "name", j_str(v->name), "access",
+	    lull_access_name(v->access), "parent", v->parent, "by",
+	    "account_id", (json_int_t)v->by_account, "name",
+	    v->by_name != NULL ? j_str(v->by_name) : json_null(), "created",
+	    j_time(v->created_utc), "expires", j_time(v->expires_utc));
+}
+
 /* ---- login, shared by the page and the API ---- */
 
 enum login_res { LOGIN_OK, LOGIN_WAIT, LOGIN_BAD, LOGIN_FAIL };
 
+/*
+ * The throttle's keys: the client's address, and the email as accounts
+ * compare it (lull_email_norm: trimmed, lower case), so " Ben@X.org"
+ * counts against the same key as "ben@x.org".  The throttle keeps keys
+ * of up to 111 bytes; a longer email is cut alike every time.
+ */
 static void
 throttle_keys(const struct web_req *rq, const char *email, char *kip, char *kem,
     size_t sz)
 {
-	char ip[64];
-	size_t i, n;
+	/* Cut to what the table keeps, or a long email would never match
+	 * its own entry and never be held. */
+	char ip[64], em[THROTTLE_KEY - sizeof("email:") + 1];
 
 	web_client_addr(rq, ip, sizeof(ip));
 	snprintf(kip, sz, "ip:%s", ip);
-	n = (size_t)snprintf(kem, sz, "email:");
-	for (i = 0; email[i] != '\0' && n + 1 < sz; i++)
-		kem[n++] = (char)tolower((unsigned char)email[i]);
-	kem[n] = '\0';
+	(void)lull_email_norm(email, em, sizeof(em));
+	snprintf(kem, sz, "email:%s", em);
+}
+
+/*
+ * Held back by the address's or the email's limit?  Then *retry says for
+ * how long, and the log which limit held (never the email: the log keeps
+ * no account names).
+ */
+static int
+throttled(const char *kip, const char *kem, int64_t now, int64_t *retry,
+    const char *what)
+{
+	int64_t r1 = 0, r2 = 0;
+	int by_ip, by_email;
+
+	by_ip = web_throttle_check(kip, LIMIT_IP, now, &r1);
+	by_email = web_throttle_check(kem, LIMIT_EMAIL, now, &r2);
+	if (!by_ip && !by_email)
+		return 0;
+	*retry = r1 > r2 ? r1 : r2;
+	web_log(WEB_LOG_WARN, "%s throttled by the %s for %s", what,
+	    by_ip && by_email ? "address and email limits"
+	    : by_ip	      ? "address limit"
+			      : "email limit",
+	    kip);
+	return 1;
 }
 
 /* A new session id at every login: one planted before it is worth
@@ -264,16 +330,11 @@ login(struct web_req *rq, const char *email, const char *pw,
     int64_t *account_id, int64_t *retry, enum lull_err *rc)
 {
 	char kip[128], kem[128];
-	int64_t r1 = 0, r2 = 0;
 
 	*rc = LULL_OK;
 	throttle_keys(rq, email, kip, kem, sizeof(kip));
-	if (web_throttle_check(kip, LIMIT_IP, rq->now, &r1) |
-	    web_throttle_check(kem, LIMIT_EMAIL, rq->now, &r2)) {
-		*retry = r1 > r2 ? r1 : r2;
-		web_log(WEB_LOG_WARN, "login throttled for %s", kip);
+	if (throttled(kip, kem, rq->now, retry, "login"))
 		return LOGIN_WAIT;
-	}
 	slot_take();
 	*rc = lull_account_login(rq->st, email, pw, account_id);
 	slot_give();
@@ -290,6 +351,34 @@ login(struct web_req *rq, const char *email, const char *pw,
 		 sess)) != LULL_OK)
 		return LOGIN_FAIL;
 	return LOGIN_OK;
+}
+
+/*
+ * The signed-in account's password again, before what a stolen session
+ * must not do alone (make an API token): throttled as a login is, on the
+ * same keys, so it is no way around the login's limits.
+ */
+static enum login_res
+reauth(struct web_req *rq, const char *pw, int64_t *retry, enum lull_err *rc)
+{
+	char kip[128], kem[128];
+	struct lull_account a;
+
+	if ((*rc = lull_account_get(rq->st, rq->account_id, &a)) != LULL_OK)
+		return LOGIN_FAIL;
+	throttle_keys(rq, a.email, kip, kem, sizeof(kip));
+	lull_account_free(&a);
+	if (throttled(kip, kem, rq->now, retry, "password check"))
+		return LOGIN_WAIT;
+	slot_take();
+	*rc = lull_account_check_password(rq->st, rq->account_id, pw);
+	slot_give();
+	if (*rc == LULL_ENOTFOUND) {
+		web_throttle_note(kip, rq->now);
+		web_throttle_note(kem, rq->now);
+		return LOGIN_BAD;
+	}
+	return *rc == LULL_OK ? LOGIN_OK : LOGIN_FAIL;
 }
 
 static void
@@ -641,8 +730,10 @@ page_account(struct web_req *rq, struct web_resp *rs)
 	    "everywhere</button></form>\n</div>\n"
 	    "<p class=\"hint\">Log out everywhere ends every "
 	    "session of this account, on every phone and "
-	    "computer, this one too. API tokens stay; revoke "
-	    "them on their page.</p>\n");
+	    "computer, this one too. Your API tokens keep "
+	    "working: revoke them on the <a "
+	    "href=\"/account/tokens\">API tokens</a> page. A new "
+	    "password (lull admin passwd) ends both.</p>\n");
 	web_page_close(&b, rq);
 	lull_account_free(&a);
 	return web_buf_html(&b, rs, 200);
@@ -800,8 +891,64 @@ page_household(struct web_req *rq, struct web_resp *rs)
 
 /* ---- pages: members and invitations ---- */
 
-static int
-page_settings(struct web_req *rq, struct web_resp *rs)
+/*
+ * The household's invitations nobody used yet, for its owners: who they
+ * are for, with what access, who made them and until when, each with a
+ * button to revoke it.  Never the code: it was shown once.
+ */
+static enum lull_err
+invites_section(struct web_buf *b, const struct web_req *rq)
+{
+	struct lull_invitev v;
+	enum lull_err rc;
+	size_t i;
+
+	rc = lull_invite_list(rq->st, rq->household_id, rq->account_id,
+	    rq->now, &v);
+	if (rc != LULL_OK)
+		return rc;
+	if (v.n == 0) {
+		lull_invitev_free(&v);
+		return LULL_OK;
+	}
+	web_buf_puts(b,
+	    "<h2>Invitations not used yet</h2>\n"
+	    "<p class=\"hint\">A link someone has not opened yet. Revoke "
+	    "one that went to the wrong person or is no longer "
+	    "wanted.</p>\n<ul class=\"cards\" id=\"invitations\">\n");
+	for (i = 0; i < v.n; i++) {
+		const struct lull_invite *n = &v.v[i];
+		char until[40];
+
+		fmt_time(n->expires_utc, until, sizeof(until));
+		web_buf_puts(b, "<li>\n<p><strong>");
+		web_buf_esc(b, or_empty(n->name));
+		web_buf_printf(b, "</strong>, %s%s<br><span class=\"muted\">"
+				  "made by ",
+		    lull_access_name(n->access),
+		    n->parent ? ", a parent of the child" : "");
+		web_buf_esc(b, n->by_name != NULL ? n->by_name : "?");
+		web_buf_printf(b,
+		    ", open until %s</span></p>\n"
+		    "<form method=\"post\" "
+		    "action=\"/h/%lld/invitations/%lld/revoke\" "
+		    "data-confirm=\"Revoke this invitation?\">",
+		    until, (long long)rq->household_id, (long long)n->id);
+		web_page_csrf(b, rq);
+		web_buf_puts(b,
+		    "<button type=\"submit\" class=\"danger\">Revoke"
+		    "</button></form>\n</li>\n");
+	}
+	web_buf_puts(b, "</ul>\n");
+	lull_invitev_free(&v);
+	return LULL_OK;
+}
+
+/* The children's part is page_children.c's; "cf" is its form coming back
+ * with a mistake, or NULL. */
+int
+page_settings_show(struct web_req *rq, struct web_resp *rs, int status,
+    const struct page_child_form *cf)
 {
 	struct lull_membershipv v;
 	struct web_buf b = { 0 };
@@ -816,11 +963,11 @@ page_settings(struct web_req *rq, struct web_resp *rs)
 	web_buf_esc(&b, rq->hh.name);
 	web_buf_puts(&b, "</h1>\n<p class=\"muted\">Times are shown in ");
 	web_buf_esc(&b, rq->hh.tz);
-	web_buf_printf(&b,
-	    ". Your access: %s (%s).</p>\n"
-	    "<h2>Members</h2>\n<ul class=\"cards\">\n",
+	web_buf_printf(&b, ". Your access: %s (%s).</p>\n",
 	    lull_access_name(rq->member.access),
 	    access_help[rq->member.access]);
+	page_children_section(&b, rq, cf);
+	web_buf_puts(&b, "<h2>Members</h2>\n<ul class=\"cards\">\n");
 	for (i = 0; i < v.n; i++) {
 		const struct lull_membership *m = &v.v[i];
 		int me = m->account_id == rq->account_id;
@@ -828,8 +975,10 @@ page_settings(struct web_req *rq, struct web_resp *rs)
 
 		web_buf_puts(&b, "<li>\n<p><strong>");
 		web_buf_esc(&b, or_empty(m->account_name));
-		web_buf_printf(&b, "</strong>%s, %s", me ? " (you)" : "",
-		    lull_access_name(m->access));
+		web_buf_printf(&b, "</strong>%s, %s, %s", me ? " (you)" : "",
+		    lull_access_name(m->access),
+		    (unsigned)m->role < LULL_ROLE__MAX ? role_words[m->role]
+						       : "?");
 		if (owner && m->account_email != NULL) {
 			web_buf_puts(&b, "<br><span class=\"muted\">");
 			web_buf_esc(&b, m->account_email);
@@ -852,6 +1001,15 @@ page_settings(struct web_req *rq, struct web_resp *rs)
 			web_buf_esc(&b, or_empty(m->account_name));
 			web_buf_puts(&b, "</label>");
 			access_select(&b, id, m->access);
+			web_buf_printf(&b,
+			    "<label class=\"visually-hidden\" "
+			    "for=\"%s-p\">A parent of the child?</label>"
+			    "<select id=\"%s-p\" name=\"parent\">"
+			    "<option value=\"\" selected>parent: as now"
+			    "</option><option value=\"yes\">a parent of "
+			    "the child</option><option value=\"no\">not a "
+			    "parent</option></select>",
+			    id, id);
 			web_buf_puts(&b,
 			    "<button type=\"submit\" "
 			    "class=\"secondary\">Change</button>"
@@ -876,6 +1034,10 @@ page_settings(struct web_req *rq, struct web_resp *rs)
 	}
 	web_buf_puts(&b, "</ul>\n");
 	lull_membershipv_free(&v);
+	if (owner && invites_section(&b, rq) != LULL_OK) {
+		web_buf_free(&b);
+		return store_fail(rq, rs, lull_store_error(rq->st)->code);
+	}
 	if (owner) {
 		web_buf_printf(&b,
 		    "<h2>Invite someone</h2>\n"
@@ -893,11 +1055,41 @@ page_settings(struct web_req *rq, struct web_resp *rs)
 		    "What they may do</label>\n");
 		access_select(&b, "f-access", LULL_ACCESS_CAREGIVER);
 		web_buf_puts(&b,
-		    "</div>\n<button type=\"submit\">Make an "
+		    "</div>\n<div class=\"field\"><label>"
+		    "<input type=\"checkbox\" name=\"parent\" "
+		    "value=\"yes\" aria-describedby=\"f-parent-hint\"> "
+		    "They are a parent of the child</label>\n"
+		    "<p class=\"hint\" id=\"f-parent-hint\">A parent, "
+		    "with owner or caregiver access, sees what the other "
+		    "parents share with the parents. Leave it unticked for "
+		    "a grandparent, a nanny or a friend: they see the "
+		    "child's journal only.</p></div>\n"
+		    "<button type=\"submit\">Make an "
 		    "invitation link</button>\n</form>\n");
 	}
 	web_page_close(&b, rq);
-	return web_buf_html(&b, rs, 200);
+	return web_buf_html(&b, rs, status);
+}
+
+static int
+page_settings(struct web_req *rq, struct web_resp *rs)
+{
+	return page_settings_show(rq, rs, 200, NULL);
+}
+
+/* "yes", "no" or nothing (a form's parent field) as account.h's
+ * "parent"; -2 for anything else. */
+static int
+parent_form(const char *v)
+{
+	if (v == NULL || *v == '\0')
+		return LULL_PARENT_UNSAID;
+	if (strcmp(v, "yes") == 0 || strcmp(v, "1") == 0 ||
+	    strcmp(v, "on") == 0)
+		return 1;
+	if (strcmp(v, "no") == 0 || strcmp(v, "0") == 0)
+		return 0;
+	return -2;
 }
 
 static int
@@ -919,13 +1111,17 @@ page_invite_new(struct web_req *rq, struct web_resp *rs)
 	enum lull_access acc;
 	struct web_buf b = { 0 };
 	enum lull_err rc;
+	int parent = parent_form(web_form(rq, "parent"));
 
 	if (access_arg(web_form(rq, "access"), &acc) != 0)
 		return web_error(rq, rs, 422, "access",
 		    "Choose what they may do: owner, caregiver, readonly or "
 		    "consultant.");
+	if (parent == -2)
+		return web_error(rq, rs, 422, "parent",
+		    "A parent of the child: tick the box, or leave it.");
 	rc = lull_invite_create(rq->st, rq->household_id, rq->account_id, acc,
-	    name, rq->now, code);
+	    parent == 1, name, rq->now, code);
 	if (rc != LULL_OK)
 		return store_fail(rq, rs, rc);
 	web_base_url(rq, base, sizeof(base));
@@ -938,10 +1134,14 @@ page_invite_new(struct web_req *rq, struct web_resp *rs)
 	    "</h1>\n<p>Send this link to them, privately: it "
 	    "lets one person join as ");
 	web_buf_printf(&b,
-	    "%s (%s). It works once, for 7 days, and is "
-	    "shown only now.</p>\n<code class=\"secret\" "
+	    "%s (%s), %s. It works once, for 7 days, and is "
+	    "shown only now; you can revoke it on the settings page "
+	    "until it is used.</p>\n<code class=\"secret\" "
 	    "id=\"invite-link\">",
-	    lull_access_name(acc), access_help[acc]);
+	    lull_access_name(acc), access_help[acc],
+	    acc == LULL_ACCESS_CONSULTANT ? "the consultant"
+	    : parent == 1		  ? "a parent of the child"
+					  : "not a parent of the child");
 	web_buf_esc(&b, url);
 	web_buf_printf(&b,
 	    "</code>\n<div class=\"row\">"
@@ -959,6 +1159,7 @@ static int
 page_member_access(struct web_req *rq, struct web_resp *rs)
 {
 	int64_t aid = web_param_id(rq, 1);
+	int parent = parent_form(web_form(rq, "parent"));
 	enum lull_access acc;
 	enum lull_err rc;
 	char loc[64];
@@ -966,7 +1167,26 @@ page_member_access(struct web_req *rq, struct web_resp *rs)
 	if (access_arg(web_form(rq, "access"), &acc) != 0)
 		return web_error(rq, rs, 422, "access",
 		    "Choose owner, caregiver, readonly or consultant.");
-	rc = lull_member_set_access(rq->st, rq->household_id, aid, acc);
+	if (parent == -2)
+		return web_error(rq, rs, 422, "parent",
+		    "A parent of the child: yes, no, or as now.");
+	rc = lull_member_set_access(rq->st, rq->household_id, aid, acc,
+	    parent);
+	if (rc != LULL_OK)
+		return store_fail(rq, rs, rc);
+	snprintf(loc, sizeof(loc), "/h/%lld/settings",
+	    (long long)rq->household_id);
+	return web_redirect(rs, loc);
+}
+
+static int
+page_invite_revoke(struct web_req *rq, struct web_resp *rs)
+{
+	enum lull_err rc;
+	char loc[64];
+
+	rc = lull_invite_revoke(rq->st, rq->household_id, rq->account_id,
+	    web_param_id(rq, 1));
 	if (rc != LULL_OK)
 		return store_fail(rq, rs, rc);
 	snprintf(loc, sizeof(loc), "/h/%lld/settings",
@@ -1043,12 +1263,14 @@ page_invite_post(struct web_req *rq, struct web_resp *rs)
 /* ---- pages: API tokens ---- */
 
 static int
-page_tokens(struct web_req *rq, struct web_resp *rs)
+tokens_page(struct web_req *rq, struct web_resp *rs, int status,
+    const char *name, const struct form_err *fe)
 {
+	static const char *const fields[] = { "name", "password", NULL };
 	struct lull_api_tokenv v;
 	struct web_buf b = { 0 };
 	enum lull_err rc;
-	size_t i;
+	size_t i, live = 0;
 
 	if ((rc = lull_api_token_list(rq->st, rq->account_id, &v)) != LULL_OK)
 		return store_fail(rq, rs, rc);
@@ -1058,7 +1280,11 @@ page_tokens(struct web_req *rq, struct web_resp *rs)
 	    "<p>A token lets a program (Home Assistant, a "
 	    "script) read and write what you can, through "
 	    "lull's JSON API. Give each program its own, and "
-	    "revoke one you no longer use.</p>\n");
+	    "revoke one you no longer use.</p>\n"
+	    "<p class=\"hint\">A token cannot manage members, "
+	    "invitations, tokens or sessions: that takes you, "
+	    "signed in. Logging out everywhere leaves tokens "
+	    "working; a new password revokes them all.</p>\n");
 	if (v.n == 0)
 		web_buf_puts(&b, "<p class=\"muted\">No tokens yet.</p>\n");
 	else
@@ -1077,6 +1303,7 @@ page_tokens(struct web_req *rq, struct web_resp *rs)
 		    made, used,
 		    t->revoked_utc != LULL_NO_TIME ? ", revoked" : "");
 		if (t->revoked_utc == LULL_NO_TIME) {
+			live++;
 			web_buf_printf(&b,
 			    "<form method=\"post\" "
 			    "action=\"/account/tokens/%lld/revoke\" "
@@ -1093,18 +1320,40 @@ page_tokens(struct web_req *rq, struct web_resp *rs)
 	if (v.n > 0)
 		web_buf_puts(&b, "</ul>\n");
 	lull_api_tokenv_free(&v);
+	if (live > 1) {
+		web_buf_puts(&b,
+		    "<form method=\"post\" "
+		    "action=\"/account/tokens/revoke-all\" "
+		    "data-confirm=\"Revoke every token? Programs using them "
+		    "stop working.\">");
+		web_page_csrf(&b, rq);
+		web_buf_puts(&b,
+		    "<button type=\"submit\" class=\"danger\">Revoke all "
+		    "tokens</button></form>\n");
+	}
+	web_buf_puts(&b, "<h2>A new token</h2>\n");
+	form_error(&b, fe, fields);
 	web_buf_puts(&b,
-	    "<h2>A new token</h2>\n<form class=\"stack\" "
+	    "<form class=\"stack\" "
 	    "method=\"post\" action=\"/account/tokens\">\n");
 	web_page_csrf(&b, rq);
-	field(&b, "name", "What it is for", "text", NULL,
+	field(&b, "name", "What it is for", "text", name,
 	    "required maxlength=\"100\" placeholder=\"Home Assistant\"", NULL,
-	    NULL);
+	    fe);
+	field(&b, "password", "Your password", "password", NULL,
+	    "autocomplete=\"current-password\" required",
+	    "Asked again: a token opens your households to a program.", fe);
 	web_buf_puts(&b,
 	    "<button type=\"submit\">Make a token</button>\n"
 	    "</form>\n");
 	web_page_close(&b, rq);
-	return web_buf_html(&b, rs, 200);
+	return web_buf_html(&b, rs, status);
+}
+
+static int
+page_tokens(struct web_req *rq, struct web_resp *rs)
+{
+	return tokens_page(rq, rs, 200, NULL, NULL);
 }
 
 static int
@@ -1112,12 +1361,36 @@ page_token_new(struct web_req *rq, struct web_resp *rs)
 {
 	const char *name = or_empty(web_form(rq, "name"));
 	char tok[LULL_TOKEN_LEN + 1];
+	struct form_err fe = { "password", NULL };
+	struct lull_errinfo ei;
 	struct web_buf b = { 0 };
+	int64_t id, retry = 0;
 	enum lull_err rc;
-	int64_t id;
 
+	switch (reauth(rq, or_empty(web_form(rq, "password")), &retry, &rc)) {
+	case LOGIN_OK:
+		break;
+	case LOGIN_WAIT:
+		retry_after(rs, retry);
+		fe.field = "";
+		fe.msg = "Too many wrong passwords. Please wait a few "
+			 "minutes, then try again.";
+		return tokens_page(rq, rs, 429, name, &fe);
+	case LOGIN_BAD:
+		fe.msg = "That is not your password.";
+		return tokens_page(rq, rs, 403, name, &fe);
+	default:
+		return store_fail(rq, rs, rc);
+	}
 	rc = lull_api_token_create(rq->st, rq->account_id, name, rq->now, tok,
 	    &id);
+	if (rc == LULL_EINVAL) {
+		/* A copy: listing the tokens again overwrites the store's. */
+		ei = *lull_store_error(rq->st);
+		fe.field = ei.field;
+		fe.msg = ei_msg(&ei);
+		return tokens_page(rq, rs, 422, name, &fe);
+	}
 	if (rc != LULL_OK)
 		return store_fail(rq, rs, rc);
 	web_page_open(&b, rq, "Your new token");
@@ -1137,6 +1410,17 @@ page_token_new(struct web_req *rq, struct web_resp *rs)
 	web_page_close(&b, rq);
 	sodium_memzero(tok, sizeof(tok));
 	return web_buf_html(&b, rs, 201);
+}
+
+static int
+page_tokens_revoke_all(struct web_req *rq, struct web_resp *rs)
+{
+	enum lull_err rc;
+
+	rc = lull_api_token_revoke_all(rq->st, rq->account_id, rq->now, NULL);
+	if (rc != LULL_OK)
+		return store_fail(rq, rs, rc);
+	return web_redirect(rs, "/account/tokens");
 }
 
 static int
@@ -1244,9 +1528,6 @@ api_session_end(struct web_req *rq, struct web_resp *rs)
 {
 	enum lull_err rc;
 
-	if (rq->via_token)
-		return web_error(rq, rs, 400, NULL,
-		    "an API token has no session; revoke the token instead");
 	if ((rc = lull_session_end(rq->st, rq->sid)) != LULL_OK &&
 	    rc != LULL_ENOTFOUND)
 		return store_fail(rq, rs, rc);
@@ -1382,7 +1663,7 @@ api_invite_new(struct web_req *rq, struct web_resp *rs)
 	enum lull_access acc;
 	enum lull_err rc;
 	json_t *in;
-	int ret;
+	int ret, parent;
 
 	if ((in = body_json(rq, rs)) == NULL)
 		return 0;
@@ -1391,17 +1672,22 @@ api_invite_new(struct web_req *rq, struct web_resp *rs)
 		return web_error(rq, rs, 422, "access",
 		    "access is one of owner, caregiver, readonly, consultant");
 	}
+	if ((parent = jparent(in)) == -2) {
+		json_decref(in);
+		return web_error(rq, rs, 422, "parent",
+		    "parent is true (a parent of the child) or false");
+	}
 	rc = lull_invite_create(rq->st, rq->household_id, rq->account_id, acc,
-	    or_empty(jget(in, "name")), rq->now, code);
+	    parent == 1, or_empty(jget(in, "name")), rq->now, code);
 	json_decref(in);
 	if (rc != LULL_OK)
 		return store_fail(rq, rs, rc);
 	web_base_url(rq, base, sizeof(base));
 	snprintf(url, sizeof(url), "%s/invite/%s", base, code);
 	ret = web_json(rs, 201,
-	    json_pack("{s:s,s:s,s:s,s:o}", "code", code, "url", url, "access",
-		lull_access_name(acc), "expires",
-		j_time(rq->now + LULL_INVITE_SEC)));
+	    json_pack("{s:s,s:s,s:s,s:b,s:o}", "code", code, "url", url,
+		"access", lull_access_name(acc), "parent", parent == 1,
+		"expires", j_time(rq->now + LULL_INVITE_SEC)));
 	sodium_memzero(code, sizeof(code));
 	sodium_memzero(url, sizeof(url));
 	return ret;
@@ -1415,26 +1701,65 @@ api_member_patch(struct web_req *rq, struct web_resp *rs)
 	enum lull_access acc;
 	enum lull_err rc;
 	json_t *in;
-	int ok, ret;
+	int ok, ret, parent;
 
 	if ((in = body_json(rq, rs)) == NULL)
 		return 0;
 	ok = access_arg(jget(in, "access"), &acc) == 0;
+	parent = jparent(in);
 	json_decref(in);
 	if (!ok)
 		return web_error(rq, rs, 422, "access",
 		    "access is one of owner, caregiver, readonly, consultant");
-	if ((rc = lull_member_set_access(rq->st, rq->household_id, aid, acc)) !=
-		LULL_OK ||
+	if (parent == -2)
+		return web_error(rq, rs, 422, "parent",
+		    "parent is true, false, or left out (the role as now)");
+	if ((rc = lull_member_set_access(rq->st, rq->household_id, aid, acc,
+		 parent)) != LULL_OK ||
 	    (rc = lull_membership_get(rq->st, aid, rq->household_id, &m)) !=
 		LULL_OK)
 		return store_fail(rq, rs, rc);
 	ret = web_json(rs, 200,
-	    json_pack("{s:I,s:s,s:I}", "account_id", (json_int_t)aid, "access",
-		lull_access_name(m.access), "caregiver_id",
-		(json_int_t)m.caregiver_id));
+	    json_pack("{s:I,s:s,s:I,s:s}", "account_id", (json_int_t)aid,
+		"access", lull_access_name(m.access), "caregiver_id",
+		(json_int_t)m.caregiver_id, "role",
+		lull_role_name(m.role) != NULL ? lull_role_name(m.role) : ""));
 	lull_membership_free(&m);
 	return ret;
+}
+
+static int
+api_invitations(struct web_req *rq, struct web_resp *rs)
+{
+	struct lull_invitev v;
+	enum lull_err rc;
+	json_t *arr;
+	size_t i;
+
+	rc = lull_invite_list(rq->st, rq->household_id, rq->account_id,
+	    rq->now, &v);
+	if (rc != LULL_OK)
+		return store_fail(rq, rs, rc);
+	arr = json_array();
+	for (i = 0; arr != NULL && i < v.n; i++)
+		if (json_array_append_new(arr, j_invite(&v.v[i])) != 0) {
+			json_decref(arr);
+			arr = NULL;
+		}
+	lull_invitev_free(&v);
+	return web_json(rs, 200, arr);
+}
+
+static int
+api_invitation_delete(struct web_req *rq, struct web_resp *rs)
+{
+	enum lull_err rc;
+
+	rc = lull_invite_revoke(rq->st, rq->household_id, rq->account_id,
+	    web_param_id(rq, 1));
+	if (rc != LULL_OK)
+		return store_fail(rq, rs, rc);
+	return no_content(rs);
 }
 
 static int
@@ -1494,12 +1819,30 @@ static int
 api_token_new(struct web_req *rq, struct web_resp *rs)
 {
 	char tok[LULL_TOKEN_LEN + 1];
+	int64_t id, retry = 0;
 	enum lull_err rc;
 	json_t *in, *o;
-	int64_t id;
 
 	if ((in = body_json(rq, rs)) == NULL)
 		return 0;
+	switch (reauth(rq, or_empty(jget(in, "password")), &retry, &rc)) {
+	case LOGIN_OK:
+		break;
+	case LOGIN_WAIT:
+		json_decref(in);
+		retry_after(rs, retry);
+		return web_error(rq, rs, 429, "password",
+		    "too many wrong passwords; try again in %lld seconds",
+		    (long long)retry);
+	case LOGIN_BAD:
+		json_decref(in);
+		return web_error(rq, rs, 403, "password",
+		    "a new token needs your password, in \"password\"; "
+		    "that one is wrong");
+	default:
+		json_decref(in);
+		return store_fail(rq, rs, rc);
+	}
 	rc = lull_api_token_create(rq->st, rq->account_id,
 	    or_empty(jget(in, "name")), rq->now, tok, &id);
 	if (rc != LULL_OK) {
@@ -1511,6 +1854,18 @@ api_token_new(struct web_req *rq, struct web_resp *rs)
 	json_decref(in);
 	sodium_memzero(tok, sizeof(tok));
 	return web_json(rs, 201, o);
+}
+
+static int
+api_tokens_delete(struct web_req *rq, struct web_resp *rs)
+{
+	enum lull_err rc;
+	size_t n = 0;
+
+	rc = lull_api_token_revoke_all(rq->st, rq->account_id, rq->now, &n);
+	if (rc != LULL_OK)
+		return store_fail(rq, rs, rc);
+	return web_json(rs, 200, json_pack("{s:I}", "revoked", (json_int_t)n));
 }
 
 static int
@@ -1527,6 +1882,8 @@ api_token_delete(struct web_req *rq, struct web_resp *rs)
 
 #define P WEB_F_PAGE
 #define A WEB_F_API
+/* API routes no token may use: members, invitations, tokens, sessions. */
+#define AS (WEB_F_API | WEB_F_NO_TOKEN)
 
 const struct web_route web_auth_routes[] = {
 	{ "GET", "/", WEB_PUBLIC, P, page_home },
@@ -1543,6 +1900,8 @@ const struct web_route web_auth_routes[] = {
 	{ "POST", "/account/tokens", WEB_SIGNED_IN, P, page_token_new },
 	{ "POST", "/account/tokens/{id}/revoke", WEB_SIGNED_IN, P,
 	    page_token_revoke },
+	{ "POST", "/account/tokens/revoke-all", WEB_SIGNED_IN, P,
+	    page_tokens_revoke_all },
 	{ "POST", "/households", WEB_SIGNED_IN, P, page_household_new },
 	{ "GET", "/h/{hid}", WEB_READ, P, page_household },
 	{ "GET", "/h/{hid}/settings", WEB_READ, P, page_settings },
@@ -1551,28 +1910,35 @@ const struct web_route web_auth_routes[] = {
 	    page_member_access },
 	{ "POST", "/h/{hid}/members/{aid}/remove", WEB_READ, P,
 	    page_member_remove },
+	{ "POST", "/h/{hid}/invitations/{id}/revoke", WEB_OWNER, P,
+	    page_invite_revoke },
 	{ "GET", "/invite/{code}", WEB_SIGNED_IN, P, page_invite_get },
 	{ "POST", "/invite/{code}", WEB_SIGNED_IN, P, page_invite_post },
 
 	{ "POST", "/api/v1/accounts", WEB_PUBLIC, A, api_account_new },
 	{ "POST", "/api/v1/session", WEB_PUBLIC, A, api_session_new },
-	{ "DELETE", "/api/v1/session", WEB_SIGNED_IN, A, api_session_end },
-	{ "DELETE", "/api/v1/sessions", WEB_SIGNED_IN, A, api_sessions_end },
+	{ "DELETE", "/api/v1/session", WEB_SIGNED_IN, AS, api_session_end },
+	{ "DELETE", "/api/v1/sessions", WEB_SIGNED_IN, AS, api_sessions_end },
 	{ "GET", "/api/v1/me", WEB_SIGNED_IN, A, api_me },
 	{ "GET", "/api/v1/households", WEB_SIGNED_IN, A, api_households },
 	{ "POST", "/api/v1/households", WEB_SIGNED_IN, A, api_household_new },
 	{ "GET", "/api/v1/households/{hid}", WEB_READ, A, api_household },
 	{ "GET", "/api/v1/households/{hid}/members", WEB_READ, A, api_members },
-	{ "POST", "/api/v1/households/{hid}/members", WEB_OWNER, A,
+	{ "POST", "/api/v1/households/{hid}/members", WEB_OWNER, AS,
 	    api_invite_new },
-	{ "PATCH", "/api/v1/households/{hid}/members/{aid}", WEB_OWNER, A,
+	{ "PATCH", "/api/v1/households/{hid}/members/{aid}", WEB_OWNER, AS,
 	    api_member_patch },
-	{ "DELETE", "/api/v1/households/{hid}/members/{aid}", WEB_READ, A,
+	{ "DELETE", "/api/v1/households/{hid}/members/{aid}", WEB_READ, AS,
 	    api_member_delete },
-	{ "POST", "/api/v1/invitations/{code}", WEB_SIGNED_IN, A,
+	{ "GET", "/api/v1/households/{hid}/invitations", WEB_OWNER, AS,
+	    api_invitations },
+	{ "DELETE", "/api/v1/households/{hid}/invitations/{id}", WEB_OWNER, AS,
+	    api_invitation_delete },
+	{ "POST", "/api/v1/invitations/{code}", WEB_SIGNED_IN, AS,
 	    api_invite_accept },
-	{ "GET", "/api/v1/tokens", WEB_SIGNED_IN, A, api_tokens },
-	{ "POST", "/api/v1/tokens", WEB_SIGNED_IN, A, api_token_new },
-	{ "DELETE", "/api/v1/tokens/{id}", WEB_SIGNED_IN, A, api_token_delete },
+	{ "GET", "/api/v1/tokens", WEB_SIGNED_IN, AS, api_tokens },
+	{ "POST", "/api/v1/tokens", WEB_SIGNED_IN, AS, api_token_new },
+	{ "DELETE", "/api/v1/tokens", WEB_SIGNED_IN, AS, api_tokens_delete },
+	{ "DELETE", "/api/v1/tokens/{id}", WEB_SIGNED_IN, AS, api_token_delete },
 	{ NULL, NULL, WEB_PUBLIC, 0, NULL },
 };

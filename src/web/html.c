@@ -9,8 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <microhttpd.h>
-
 #include "web/web.h"
 
 #define MODE_COOKIE "lull_mode"
@@ -65,19 +63,29 @@ web_buf_printf(struct web_buf *b, const char *fmt, ...)
 	va_list ap;
 	int n;
 
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0) {
-		b->oom = 1;
-		return;
-	}
-	grow(b, (size_t)n);
+	/* Straight into the room there is; again only when it did not
+	 * fit (formatting twice was a good part of a page's cost). */
+	grow(b, 256);
 	if (b->oom)
 		return;
 	va_start(ap, fmt);
-	vsnprintf(b->s + b->n, (size_t)n + 1, fmt, ap);
+	n = vsnprintf(b->s + b->n, b->cap - b->n, fmt, ap);
 	va_end(ap);
+	if (n < 0) {
+		b->oom = 1;
+		b->s[b->n] = '\0';
+		return;
+	}
+	if ((size_t)n >= b->cap - b->n) {
+		grow(b, (size_t)n);
+		if (b->oom) {
+			b->s[b->n] = '\0';
+			return;
+		}
+		va_start(ap, fmt);
+		vsnprintf(b->s + b->n, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
 	b->n += (size_t)n;
 }
 
@@ -155,9 +163,7 @@ mode_cookie(const struct web_req *rq)
 {
 	const char *v;
 
-	if (rq->conn == NULL)
-		return NULL;
-	v = MHD_lookup_connection_value(rq->conn, MHD_COOKIE_KIND, MODE_COOKIE);
+	v = web_cookie(rq, MODE_COOKIE);
 	if (v != NULL && (strcmp(v, "day") == 0 || strcmp(v, "night") == 0))
 		return v;
 	return NULL;
@@ -214,17 +220,28 @@ back_to(const struct web_req *rq, char *buf, size_t bufsz)
 int
 web_mode_post(struct web_req *rq, struct web_resp *rs)
 {
-	const char *m = web_form(rq, "mode");
+	const char *m = web_form(rq, "mode"), *clock;
 	char back[1024];
-	int want;
+	int want, by_clock;
 
 	if (m == NULL || (strcmp(m, "day") != 0 && strcmp(m, "night") != 0))
 		return web_error(rq, rs, 422, "mode",
 		    "The mode is \"day\" or \"night\".");
 	want = strcmp(m, "night") == 0;
 	/* Agreeing with the clock means automatic again, so tomorrow's
-	 * evening dims by itself. */
-	if (want == night_by_clock(rq))
+	 * evening dims by itself.  The clock of the page the toggle was on:
+	 * a household's zone, which this route (no household's) does not
+	 * know, so the form says what it was ("auto"); the server's zone
+	 * when it does not.  Trusting it is harmless: it only chooses
+	 * between this browser's preference cookie and none. */
+	clock = web_form(rq, "auto");
+	if (clock != NULL && strcmp(clock, "night") == 0)
+		by_clock = 1;
+	else if (clock != NULL && strcmp(clock, "day") == 0)
+		by_clock = 0;
+	else
+		by_clock = night_by_clock(rq);
+	if (want == by_clock)
 		web_header_add(rs, "Set-Cookie",
 		    MODE_COOKIE "=; Path=/; Max-Age=0; SameSite=Lax");
 	else if (want)
@@ -258,6 +275,7 @@ static const struct {
 	{ "/journal", "Journal" },
 	{ "/charts", "Charts" },
 	{ "/plan", "Plan" },
+	{ "/me", "For you" }, /* the parents' own pages (page_care.c) */
 	{ "/settings", "Settings" },
 };
 
@@ -356,6 +374,9 @@ web_page_open(struct web_buf *b, const struct web_req *rq, const char *title)
 	web_buf_puts(b,
 	    "<form class=\"mode\" method=\"post\" action=\"/mode\">");
 	web_page_csrf(b, rq);
+	web_buf_printf(b,
+	    "<input type=\"hidden\" name=\"auto\" value=\"%s\">",
+	    night_by_clock(rq) ? "night" : "day");
 	web_buf_printf(b,
 	    "<input type=\"hidden\" name=\"mode\" value=\"%s\">"
 	    "<button type=\"submit\" class=\"quiet\" title=\"%s\">"

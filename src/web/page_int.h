@@ -45,6 +45,24 @@ int page_charts(struct web_req *, struct web_resp *);
 int page_chart_diary(struct web_req *, struct web_resp *);
 int page_chart_trends(struct web_req *, struct web_resp *);
 
+/*
+ * page_children.c: the household's children on its settings page (the
+ * page is auth.c's), and POST /h/{hid}/children to add one.  A form
+ * that comes back with a mistake is shown again as typed, with the
+ * error next to its field.
+ */
+struct page_child_form {
+	const char *name, *born, *due; /* as typed, or NULL */
+	const char *field;	       /* the field of "msg", or "" */
+	const char *msg;	       /* the mistake, or NULL */
+};
+/* The "Children" section: the list with ages; the form for writers. */
+void page_children_section(struct web_buf *, struct web_req *,
+    const struct page_child_form *);
+/* auth.c: the settings page, with this children's form (NULL: empty). */
+int page_settings_show(struct web_req *, struct web_resp *, int status,
+    const struct page_child_form *);
+
 /* page_plan.c (the running plan), page_intake.c (starting one) */
 int page_plan(struct web_req *, struct web_resp *);
 int page_plan_move(struct web_req *, struct web_resp *);
@@ -57,6 +75,51 @@ const char *page_evidence_label(enum lull_evidence);
  * as an alert. */
 void page_plan_notes(struct web_buf *, const struct lull_plan *);
 void page_plan_emergency(struct web_buf *, const struct lull_plan *);
+
+/*
+ * The parents' own pages ("For you"): page_care.c (/me: the morning
+ * check-in, one's own sleep, one's records and what others shared; the
+ * mood screens), page_couple.c (the couple's check-in, notes, rituals),
+ * page_rota.c (/nights: who carried the nights, each adult's longest
+ * sleep, tonight's rota).  Personal records are the person's own, not
+ * the journal's: any member keeps their own (WEB_READ), and the store
+ * decides who sees what (care.h).  Rituals are the household's: every
+ * member sees them, writers change them.
+ */
+int page_me(struct web_req *, struct web_resp *);
+int page_me_checkin(struct web_req *, struct web_resp *);
+int page_me_sleep(struct web_req *, struct web_resp *);
+int page_me_share(struct web_req *, struct web_resp *);
+int page_me_delete(struct web_req *, struct web_resp *);
+int page_screen(struct web_req *, struct web_resp *);
+int page_screen_form(struct web_req *, struct web_resp *);
+int page_screen_take(struct web_req *, struct web_resp *);
+int page_screen_result(struct web_req *, struct web_resp *);
+int page_couple(struct web_req *, struct web_resp *);
+int page_couple_checkin(struct web_req *, struct web_resp *);
+int page_couple_note(struct web_req *, struct web_resp *);
+int page_ritual_add(struct web_req *, struct web_resp *);
+int page_ritual_delete(struct web_req *, struct web_resp *);
+int page_nights(struct web_req *, struct web_resp *);
+/* The links between those pages; "here" is the current one ("me"). */
+void page_care_nav(struct web_buf *, const struct web_req *,
+    const char *here);
+/* Who sees a record, as a marked phrase ("private (only you)"). */
+struct lull_personal;
+void page_visibility(struct web_buf *, const struct lull_caregiverv *,
+    const struct lull_personal *, int64_t me);
+/* The share choice of a record of "kind" as radios named "share". */
+void page_share_choice(struct web_buf *, const char *id, int kind,
+    unsigned current);
+/* A form's "share" (absent: "dflt"); 0, or 422 with "msg" filled. */
+int page_share_read(struct web_req *, int kind, unsigned dflt,
+    unsigned *out, char *msg, size_t msgsz);
+/* A share form and a delete button for one's own record "p", back to
+ * page "back" ("me", "couple", "screens/ID"). */
+void page_own_record_forms(struct web_buf *, const struct web_req *,
+    const struct lull_personal *, const char *back);
+/* "Tue 16 Jun": a day in a table. */
+void page_short_date(int32_t day, char *buf, size_t bufsz);
 
 /* ---- shared helpers (pages.c) ---- */
 

@@ -103,6 +103,8 @@ said_text(const char *key)
 		{ "woke", "Logged: awake now." },
 		{ "waking", "Waking logged. Take your time." },
 		{ "back", "Back asleep. Logged." },
+		{ "back_brief", "Back asleep at once: not kept as a "
+				"waking." },
 		{ "stopped", "Good morning. The night is logged." },
 		{ "stale", "Someone else logged just now; this is where "
 			   "things stand." },
@@ -516,10 +518,23 @@ page_today(struct web_req *req, struct web_resp *resp)
 	web_buf_puts(&b, "<h1>Today</h1>\n");
 	if ((msg = said_text(web_query(req, "said"))) != NULL)
 		page_notice(&b, msg);
-	if (t.c == NULL) {
+	if (t.c == NULL && page_can_write(req)) {
+		/* The first visit after making a household: one step on. */
+		web_buf_printf(&b, "<section class=\"welcome\" "
+				   "aria-labelledby=\"welcome-h\">"
+				   "<h2 id=\"welcome-h\">Welcome</h2>\n"
+				   "<p>Start by adding your child: a name and a "
+				   "birth date are all lull needs. Then this "
+				   "page keeps the day and the night for you."
+				   "</p>\n<a class=\"button big\" "
+				   "href=\"%s/settings#children\">Add your "
+				   "child</a></section>\n",
+		    page_base(req, base, sizeof(base)));
+	} else if (t.c == NULL) {
 		web_buf_printf(&b, "<p>There is no child in this household "
-				   "yet. <a href=\"%s\">The household</a>"
-				   "</p>\n",
+				   "yet. Whoever keeps the journal can add one "
+				   "in <a href=\"%s/settings#children\">"
+				   "Settings</a>.</p>\n",
 		    page_base(req, base, sizeof(base)));
 	} else {
 		page_child_picker(&b, req, &t.kids, t.c, "today");
@@ -562,6 +577,8 @@ end_night_at_waking(struct web_req *req, struct lull_sleep *s)
 	if ((rc = lull_store_begin(req->st)))
 		return rc;
 	s->end_utc = w->start_utc;
+	s->kind = LULL_SLEEP_NIGHT; /* "up for the day": it was the night */
+	s->kind_given = 1;
 	if ((rc = lull_store_waking_delete(req->st, w->id)) == LULL_OK) {
 		lull_waking_free(w);
 		s->nwakings--;
@@ -632,15 +649,28 @@ page_today_sleep(struct web_req *req, struct web_resp *resp)
 	} else if ((strcmp(action, "woke") == 0 && st == ST_ASLEEP) ||
 	    (strcmp(action, "stop") == 0 && st == ST_ASLEEP)) {
 		s.end_utc = req->now;
+		/* "Up for the day" says it was the night, however short:
+		 * keep it one rather than let a short night read as a nap. */
+		if (strcmp(action, "stop") == 0) {
+			s.kind = LULL_SLEEP_NIGHT;
+			s.kind_given = 1;
+		}
 		rc = lull_store_sleep_update(req->st, &s, req->tz, &req->actor);
 		said = s.kind == LULL_SLEEP_NIGHT ? "stopped" : "woke";
 	} else if (strcmp(action, "back") == 0 && st == ST_WAKING) {
 		struct lull_waking *ow = &s.wakings[s.nwakings - 1];
 
-		ow->end_utc = req->now;
-		rc = lull_store_waking_update(req->st, ow, req->tz,
-		    &req->actor);
-		said = "back";
+		/* Back in the very second it began: a second tap on the
+		 * big button, not a waking (and one with no length). */
+		if (req->now <= ow->start_utc) {
+			rc = lull_store_waking_delete(req->st, ow->id);
+			said = "back_brief";
+		} else {
+			ow->end_utc = req->now;
+			rc = lull_store_waking_update(req->st, ow, req->tz,
+			    &req->actor);
+			said = "back";
+		}
 	} else if (strcmp(action, "stop") == 0 && st == ST_WAKING) {
 		rc = end_night_at_waking(req, &s);
 		said = "stopped";

@@ -70,6 +70,38 @@ const struct web_route web_page_routes[] = {
 	    page_plan_start_get },
 	{ "POST", "/h/{hid}/plan/start", WEB_PLAN, WEB_F_PAGE,
 	    page_plan_start_post },
+	/*
+	 * The parents' own pages (page_care.c, page_couple.c, page_rota.c).
+	 * Personal records are the person's own, not the journal's: any
+	 * member keeps their own, a read-only one too, so WEB_READ is the
+	 * need even to write them; the store lets each see only what is
+	 * theirs or shared with them.  Rituals are the household's: any
+	 * member sees them, writers change them.
+	 */
+	{ "GET", "/h/{hid}/me", WEB_READ, WEB_F_PAGE, page_me },
+	{ "POST", "/h/{hid}/me/checkin", WEB_READ, WEB_F_PAGE,
+	    page_me_checkin },
+	{ "POST", "/h/{hid}/me/sleep", WEB_READ, WEB_F_PAGE, page_me_sleep },
+	{ "POST", "/h/{hid}/me/{id}/share", WEB_READ, WEB_F_PAGE,
+	    page_me_share },
+	{ "POST", "/h/{hid}/me/{id}/delete", WEB_READ, WEB_F_PAGE,
+	    page_me_delete },
+	{ "GET", "/h/{hid}/screen", WEB_READ, WEB_F_PAGE, page_screen },
+	{ "GET", "/h/{hid}/screen/{form}", WEB_READ, WEB_F_PAGE,
+	    page_screen_form },
+	{ "POST", "/h/{hid}/screen/{form}", WEB_READ, WEB_F_PAGE,
+	    page_screen_take },
+	{ "GET", "/h/{hid}/screens/{id}", WEB_READ, WEB_F_PAGE,
+	    page_screen_result },
+	{ "GET", "/h/{hid}/couple", WEB_READ, WEB_F_PAGE, page_couple },
+	{ "POST", "/h/{hid}/couple/checkin", WEB_READ, WEB_F_PAGE,
+	    page_couple_checkin },
+	{ "POST", "/h/{hid}/couple/notes", WEB_READ, WEB_F_PAGE,
+	    page_couple_note },
+	{ "POST", "/h/{hid}/rituals", WEB_WRITE, WEB_F_PAGE, page_ritual_add },
+	{ "POST", "/h/{hid}/rituals/{id}/delete", WEB_WRITE, WEB_F_PAGE,
+	    page_ritual_delete },
+	{ "GET", "/h/{hid}/nights", WEB_READ, WEB_F_PAGE, page_nights },
 	{ NULL, NULL, WEB_PUBLIC, 0, NULL }
 };
 

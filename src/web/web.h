@@ -6,8 +6,10 @@
  * installed.
  *
  * Flow of a request (server.c):
- *  1. limits: body size (WEB_MAX_BODY), connection count and timeout are
- *     enforced by the server before a handler runs;
+ *  1. limits: body size (WEB_MAX_BODY), connection count (in all and
+ *     per address), the idle timeout and the deadline of a request's
+ *     headers and body (408) are enforced before a handler runs; a
+ *     method that is not an HTTP token is answered 501;
  *  2. the route is matched by method and pattern; "{x}" captures one
  *     path segment into req->param[];
  *  3. who is asking: a session cookie ("lull_session"), or for the API
@@ -17,11 +19,23 @@
  *     member gets exactly the answer of a household that does not exist
  *     (404), so nothing tells whether it exists.  A member without enough
  *     access gets 403;
+ *     A route flagged WEB_F_NO_TOKEN answers an API token with 403;
  *  5. unsafe methods (POST, PUT, PATCH, DELETE) from a cookie session
  *     must carry the session's CSRF token (form field "csrf" or header
  *     "X-CSRF-Token"); API tokens need none (no ambient authority);
  *  6. the handler runs with the thread's own store handle, and the
- *     server adds the security headers to every response.
+ *     server adds the security headers to every response.  The reads of
+ *     a request share one read transaction (lull_store_snapshot()).
+ *     Journal writes, a WEB_WRITE route by an unsafe method, run on the
+ *     writer thread's handle instead (group commit): the writes that
+ *     arrive while a commit is syncing run together in one transaction,
+ *     each handler in a savepoint of its own (kept for a 2xx or 3xx
+ *     answer, rolled back otherwise), and every one is answered only
+ *     after that transaction has committed (synchronous=FULL: on disk).
+ *     A handler there sees the request through copies (web_header(),
+ *     web_query(), web_cookie(), web_form() work as ever; req->conn is
+ *     NULL); it must not keep a transaction open, nor close the one it
+ *     runs in.
  * SPDX-License-Identifier: ISC
  */
 #ifndef WEB_H
@@ -55,6 +69,11 @@ struct web_opts {
 	unsigned threads;     /* 0: the number of CPUs */
 	unsigned conn_limit;  /* 0: 1024 */
 	unsigned timeout_sec; /* idle connection timeout; 0: 30 */
+	unsigned per_ip;      /* connections from one address at once; 0:
+				 no limit (lull serve's default: 64) */
+	unsigned deadline_sec; /* a request's headers and body, from the
+				  connection's start or its previous
+				  request's end, in all; 0: 30 */
 	int secure_cookies;   /* 1 behind TLS: cookies get "Secure" */
 	/* Added by the server's author: */
 	int trust_proxy;      /* 1 behind a reverse proxy on this host: the
@@ -81,6 +100,10 @@ enum web_need {
 
 #define WEB_F_API  1u /* JSON errors; API tokens accepted */
 #define WEB_F_PAGE 2u /* HTML errors; sign-in page for the signed out */
+/* Not with an API token (403), only a cookie session: managing members,
+ * invitations, tokens and sessions.  A token leaked from a script must
+ * not mint more tokens, let people in or lock its owner out. */
+#define WEB_F_NO_TOKEN 4u
 
 struct web_req {
 	const char *method; /* "GET" */
@@ -131,6 +154,8 @@ struct web_route {
 extern const struct web_route web_auth_routes[];
 extern const struct web_route web_api_routes[];
 extern const struct web_route web_page_routes[];
+/* page_children.c: a household's children on its settings page. */
+extern const struct web_route web_children_routes[];
 
 /* ---- request helpers (server.c) ---- */
 
@@ -140,6 +165,8 @@ const char *web_query(const struct web_req *, const char *key);
 const char *web_form(struct web_req *, const char *key);
 /* A request header, or NULL. */
 const char *web_header(const struct web_req *, const char *name);
+/* A cookie of the request, or NULL. */
+const char *web_cookie(const struct web_req *, const char *name);
 /* An id from param[i]: > 0, or 0 when not a plain positive number. */
 int64_t web_param_id(const struct web_req *, int i);
 

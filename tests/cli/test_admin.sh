@@ -89,11 +89,15 @@ if [ "$have_sqlite" -eq 1 ]; then
 	    INSERT INTO session VALUES ('$(printf '%064d' 2)', 1,
 	      '$(printf '%043d' 2)', 0, 99999999999);
 	    INSERT INTO session VALUES ('$(printf '%064d' 3)', 2,
-	      '$(printf '%043d' 3)', 0, 99999999999);"
+	      '$(printf '%043d' 3)', 0, 99999999999);
+	    INSERT INTO api_token (account_id, name, hash, created_utc)
+	      VALUES (1, 'phone', '$(printf '%064d' 4)', 0);
+	    INSERT INTO api_token (account_id, name, hash, created_utc)
+	      VALUES (2, 'phone', '$(printf '%064d' 5)', 0);"
 fi
 feed "a brand new password" admin passwd ANNA@example.org
 expect_rc "passwd" 0
-expect_out "says what happened" "Password set for anna@example.org; every session of theirs has ended."
+expect_out "says what happened" "Password set for anna@example.org; every session of theirs has ended and every API token is revoked."
 if [ "$have_sqlite" -eq 1 ]; then
 	after=$(sq "SELECT pwhash FROM account WHERE id = 1")
 	if [ "$before" != "$after" ]; then ok "the hash changed"; else
@@ -104,6 +108,8 @@ if [ "$have_sqlite" -eq 1 ]; then
 	esac
 	expect_eq "Anna's sessions ended, Ben's not" \
 	    "$(sq "SELECT group_concat(account_id) FROM session")" 2
+	expect_eq "Anna's API tokens revoked, Ben's not" \
+	    "$(sq "SELECT group_concat(account_id) FROM api_token WHERE revoked_utc IS NULL")" 2
 	expect_eq "no password in the clear" \
 	    "$(sq "SELECT count(*) FROM account WHERE pwhash LIKE '%brand new%'")" 0
 	run admin accounts
@@ -114,6 +120,7 @@ if [ "$have_sqlite" -eq 1 ]; then
 	expect_eq "household id" "$(j '.[0].households[0].id')" 1
 else
 	for n in "the hash changed" "an argon2id hash" "sessions ended" \
+	    "tokens revoked" \
 	    "no password in the clear" "households with access" \
 	    "households in JSON" "access in JSON" "household id"; do
 		ok "$n # skip: no sqlite3 shell"

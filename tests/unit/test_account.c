@@ -2,10 +2,13 @@
  * People who sign in (account.h), against a real SQLite file in a
  * temporary directory: accounts and their refusals, login (a wrong
  * password and an unknown email answer alike), password changes that end
- * sessions, sessions that slide and expire, API tokens, households with
+ * and tokens, sessions that slide and expire, API tokens, households with
  * their members and access, the last owner kept, invitations (used,
  * expired, already a member, a consultant's role, a name reused or
- * taken), deletion cascades, and no secret in the database in the clear.
+ * taken), invitations that die with their maker's owner access, listed
+ * and revoked, the journal role an invitation or an access change gives,
+ * records never handed to someone else, deletion cascades, and no secret
+ * in the database in the clear.
  *
  * Every account costs an argon2id hash (tens of milliseconds), so the
  * cases create only the accounts they need.
@@ -21,6 +24,7 @@
 
 #include "lull/account.h"
 #include "lull/cal.h"
+#include "lull/care.h"
 #include "lull/model.h"
 #include "lull/store.h"
 
@@ -135,6 +139,25 @@ count(const char *q)
 	sqlite3_finalize(s);
 	sqlite3_close(db);
 	return n;
+}
+
+/* Run "q" on a connection of our own (what the API cannot do: a row as
+ * an older lull left it); 0 when it ran. */
+static int
+sql(const char *q)
+{
+	sqlite3 *db = NULL;
+	int rc = -1;
+
+	if (sqlite3_open(fx.path, &db) == SQLITE_OK &&
+	    sqlite3_exec(db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) ==
+		SQLITE_OK &&
+	    sqlite3_exec(db, q, NULL, NULL, NULL) == SQLITE_OK)
+		rc = 0;
+	else
+		fprintf(stderr, "sql: %s: %s\n", q, sqlite3_errmsg(db));
+	sqlite3_close(db);
+	return rc;
 }
 
 /* Does any column of any row of "table" hold "needle"?  -1 on error. */
@@ -371,10 +394,12 @@ static void
 test_set_password(void)
 {
 	char sid[LULL_TOKEN_LEN + 1], sid2[LULL_TOKEN_LEN + 1];
-	char bsid[LULL_TOKEN_LEN + 1];
+	char bsid[LULL_TOKEN_LEN + 1], tok[LULL_TOKEN_LEN + 1];
+	char btok[LULL_TOKEN_LEN + 1];
+	struct lull_api_tokenv v;
 	struct lull_session s;
 	struct lull_account a;
-	int64_t anna, ben, id;
+	int64_t anna, ben, id, tid;
 
 	T_CHECK(fx_open() == 0);
 	anna = acct("anna@example.org", "Anna");
@@ -383,16 +408,24 @@ test_set_password(void)
 	T_EQ_INT(lull_session_start(fx.st, anna, NOW, sid2, &s), LULL_OK);
 	T_EQ_INT(lull_session_start(fx.st, ben, NOW, bsid, &s), LULL_OK);
 
-	T_EQ_INT(lull_account_set_password(fx.st, anna, "short"), LULL_EINVAL);
+	T_EQ_INT(lull_api_token_create(fx.st, anna, "script", NOW, tok, &tid),
+	    LULL_OK);
+	T_EQ_INT(lull_api_token_create(fx.st, ben, "script", NOW, btok, &tid),
+	    LULL_OK);
+
+	T_EQ_INT(lull_account_set_password(fx.st, anna, "short", NOW),
+	    LULL_EINVAL);
 	T_EQ_STR(errfield(), "password");
 	T_EQ_INT(lull_account_set_password(fx.st, anna + 100,
-		     "a new long password"),
+		     "a new long password", NOW),
 	    LULL_ENOTFOUND);
 	T_EQ_STR(errfield(), "account");
-	/* Refusals changed nothing: the sessions live. */
+	/* Refusals changed nothing: the sessions and tokens live. */
 	T_EQ_INT(lull_session_get(fx.st, sid, NOW, &s), LULL_OK);
+	T_EQ_INT(lull_api_token_check(fx.st, tok, NOW, &id), LULL_OK);
 
-	T_EQ_INT(lull_account_set_password(fx.st, anna, "a new long password"),
+	T_EQ_INT(lull_account_set_password(fx.st, anna, "a new long password",
+		     NOW + 5),
 	    LULL_OK);
 	T_EQ_INT(lull_account_login(fx.st, "anna@example.org", PW, &id),
 	    LULL_ENOTFOUND);
@@ -408,6 +441,30 @@ test_set_password(void)
 	T_EQ_INT(lull_session_get(fx.st, sid2, NOW, &s), LULL_ENOTFOUND);
 	T_EQ_INT(lull_session_get(fx.st, bsid, NOW, &s), LULL_OK);
 	T_EQ_INT(s.account_id, ben);
+	/* And every API token of Anna's is revoked, then; Ben's is not.  A
+	 * password is reset because someone else may know it, and may
+	 * have made a token with it. */
+	T_EQ_INT(lull_api_token_check(fx.st, tok, NOW + 10, &id),
+	    LULL_ENOTFOUND);
+	T_EQ_INT(lull_api_token_list(fx.st, anna, &v), LULL_OK);
+	T_EQ_INT(v.n, 1);
+	if (v.n == 1)
+		T_EQ_INT(v.v[0].revoked_utc, NOW + 5);
+	lull_api_tokenv_free(&v);
+	T_EQ_INT(lull_api_token_check(fx.st, btok, NOW + 10, &id), LULL_OK);
+	T_EQ_INT(id, ben);
+
+	/* The password asked again (before making a token). */
+	T_EQ_INT(lull_account_check_password(fx.st, anna,
+		     "a new long password"),
+	    LULL_OK);
+	T_EQ_INT(lull_account_check_password(fx.st, anna, PW), LULL_ENOTFOUND);
+	T_EQ_STR(errfield(), "password");
+	T_EQ_INT(lull_account_check_password(fx.st, anna, NULL),
+	    LULL_ENOTFOUND);
+	T_EQ_INT(lull_account_check_password(fx.st, anna + 100, PW),
+	    LULL_ENOTFOUND);
+	T_EQ_STR(errfield(), "account");
 	fx_close();
 }
 
@@ -504,6 +561,7 @@ test_tokens(void)
 	char tok[LULL_TOKEN_LEN + 1], tok2[LULL_TOKEN_LEN + 1];
 	struct lull_api_tokenv v;
 	int64_t anna, ben, id, id2, who;
+	size_t n;
 
 	T_CHECK(fx_open() == 0);
 	anna = acct("anna@example.org", "Anna");
@@ -598,6 +656,26 @@ test_tokens(void)
 	T_EQ_INT(count("SELECT count(*) FROM api_token WHERE length(hash) = "
 		       "64"),
 	    3);
+
+	/* Revoke them all at once: the valid ones, keeping the first
+	 * revocation's time; nobody else's. */
+	T_EQ_INT(lull_api_token_create(fx.st, ben, "ben's", NOW, tok, &id),
+	    LULL_OK);
+	T_EQ_INT(lull_api_token_revoke_all(fx.st, anna, NOW + 900, &n),
+	    LULL_OK);
+	T_EQ_INT(n, 2);
+	T_EQ_INT(lull_api_token_check(fx.st, tok2, NOW + 901, &who),
+	    LULL_ENOTFOUND);
+	T_EQ_INT(lull_api_token_check(fx.st, tok, NOW + 901, &who), LULL_OK);
+	T_EQ_INT(who, ben);
+	T_EQ_INT(count("SELECT count(*) FROM api_token WHERE revoked_utc = "
+		       "(SELECT min(created_utc) FROM api_token) + 300"),
+	    1);
+	T_EQ_INT(lull_api_token_revoke_all(fx.st, anna, NOW + 999, &n),
+	    LULL_OK);
+	T_EQ_INT(n, 0);
+	T_EQ_INT(lull_api_token_revoke_all(fx.st, ben + 100, NOW, NULL),
+	    LULL_ENOTFOUND);
 	fx_close();
 }
 
@@ -699,19 +777,27 @@ test_households(void)
 	fx_close();
 }
 
-/* Ben joins Anna's household with "access", by invitation. */
+/* Ben joins Anna's household with "access", by invitation, as a parent
+ * of the child ("parent" 1) or not. */
 static int64_t
-join(int64_t owner, int64_t hid, int64_t who, enum lull_access access,
-    const char *name)
+join_as(int64_t owner, int64_t hid, int64_t who, enum lull_access access,
+    int parent, const char *name)
 {
 	char code[LULL_TOKEN_LEN + 1];
 	int64_t got = 0;
 
-	if (lull_invite_create(fx.st, hid, owner, access, name, NOW, code) !=
-		LULL_OK ||
+	if (lull_invite_create(fx.st, hid, owner, access, parent, name, NOW,
+		code) != LULL_OK ||
 	    lull_invite_accept(fx.st, code, who, NOW + 60, &got) != LULL_OK)
 		fprintf(stderr, "join %s: %s\n", name, errmsg());
 	return got;
+}
+
+static int64_t
+join(int64_t owner, int64_t hid, int64_t who, enum lull_access access,
+    const char *name)
+{
+	return join_as(owner, hid, who, access, 0, name);
 }
 
 static enum lull_role
@@ -740,56 +826,87 @@ test_access(void)
 	anna = acct("anna@example.org", "Anna");
 	ben = acct("ben@example.org", "Ben");
 	hid = home(anna, "Home");
-	T_EQ_INT(join(anna, hid, ben, LULL_ACCESS_CAREGIVER, "Ben"), hid);
+	T_EQ_INT(join_as(anna, hid, ben, LULL_ACCESS_CAREGIVER, 1, "Ben"), hid);
 
 	/* The last owner cannot stop being one. */
 	T_EQ_INT(lull_member_set_access(fx.st, hid, anna,
-		     LULL_ACCESS_CAREGIVER),
+		     LULL_ACCESS_CAREGIVER, LULL_PARENT_UNSAID),
 	    LULL_EINVAL);
 	T_EQ_STR(errfield(), "access");
 	T_CHECK(strstr(errmsg(), "only owner") != NULL);
-	T_EQ_INT(lull_member_set_access(fx.st, hid, anna, LULL_ACCESS_OWNER),
+	T_EQ_INT(lull_member_set_access(fx.st, hid, anna, LULL_ACCESS_OWNER,
+		     LULL_PARENT_UNSAID),
 	    LULL_OK); /* no change is fine */
+	T_EQ_INT(role_of(anna, hid), LULL_ROLE_PARENT);
 
-	/* To readonly and back; to consultant, where the journal's role
-	 * follows (care.h's privacy goes by it), and back to a parent. */
-	T_EQ_INT(lull_member_set_access(fx.st, hid, ben, LULL_ACCESS_READONLY),
+	/* To readonly and back, the role kept unless said; to consultant,
+	 * where the journal's role follows (care.h's privacy goes by it). */
+	T_EQ_INT(lull_member_set_access(fx.st, hid, ben, LULL_ACCESS_READONLY,
+		     LULL_PARENT_UNSAID),
 	    LULL_OK);
 	T_EQ_INT(lull_membership_get(fx.st, ben, hid, &m), LULL_OK);
 	T_EQ_INT(m.access, LULL_ACCESS_READONLY);
+	T_EQ_INT(m.role, LULL_ROLE_PARENT);
 	cg = m.caregiver_id;
 	lull_membership_free(&m);
 	T_EQ_INT(role_of(ben, hid), LULL_ROLE_PARENT);
 	T_EQ_INT(lull_member_set_access(fx.st, hid, ben,
-		     LULL_ACCESS_CONSULTANT),
+		     LULL_ACCESS_CONSULTANT, LULL_PARENT_UNSAID),
 	    LULL_OK);
 	T_EQ_INT(role_of(ben, hid), LULL_ROLE_CONSULTANT);
-	T_EQ_INT(lull_member_set_access(fx.st, hid, ben, LULL_ACCESS_CAREGIVER),
+	/* Out of consultant access: a helper, unless the owner says a
+	 * parent (a consultant never becomes a parent by itself). */
+	T_EQ_INT(lull_member_set_access(fx.st, hid, ben, LULL_ACCESS_CAREGIVER,
+		     LULL_PARENT_UNSAID),
+	    LULL_OK);
+	T_EQ_INT(role_of(ben, hid), LULL_ROLE_HELPER);
+	T_EQ_INT(lull_member_set_access(fx.st, hid, ben, LULL_ACCESS_CAREGIVER,
+		     1),
 	    LULL_OK);
 	T_EQ_INT(role_of(ben, hid), LULL_ROLE_PARENT);
+	T_EQ_INT(lull_member_set_access(fx.st, hid, ben, LULL_ACCESS_CAREGIVER,
+		     0),
+	    LULL_OK);
+	T_EQ_INT(role_of(ben, hid), LULL_ROLE_HELPER);
+	/* A parent has owner or caregiver access. */
+	T_EQ_INT(lull_member_set_access(fx.st, hid, ben, LULL_ACCESS_READONLY,
+		     1),
+	    LULL_EINVAL);
+	T_EQ_STR(errfield(), "parent");
+	T_EQ_INT(lull_member_set_access(fx.st, hid, ben, LULL_ACCESS_CAREGIVER,
+		     7),
+	    LULL_EINVAL);
+	T_EQ_STR(errfield(), "parent");
+	T_EQ_INT(role_of(ben, hid), LULL_ROLE_HELPER);
+	T_EQ_INT(lull_member_set_access(fx.st, hid, ben, LULL_ACCESS_CAREGIVER,
+		     1),
+	    LULL_OK);
 	T_EQ_INT(lull_membership_get(fx.st, ben, hid, &m), LULL_OK);
 	T_EQ_INT(m.caregiver_id, cg); /* the same person throughout */
 	lull_membership_free(&m);
 
 	/* Two owners: now either may step down, not both. */
-	T_EQ_INT(lull_member_set_access(fx.st, hid, ben, LULL_ACCESS_OWNER),
+	T_EQ_INT(lull_member_set_access(fx.st, hid, ben, LULL_ACCESS_OWNER,
+		     LULL_PARENT_UNSAID),
 	    LULL_OK);
 	T_EQ_INT(lull_member_set_access(fx.st, hid, anna,
-		     LULL_ACCESS_CAREGIVER),
+		     LULL_ACCESS_CAREGIVER, LULL_PARENT_UNSAID),
 	    LULL_OK);
-	T_EQ_INT(lull_member_set_access(fx.st, hid, ben, LULL_ACCESS_READONLY),
+	T_EQ_INT(lull_member_set_access(fx.st, hid, ben, LULL_ACCESS_READONLY,
+		     LULL_PARENT_UNSAID),
 	    LULL_EINVAL);
 
 	/* Refusals. */
-	T_EQ_INT(lull_member_set_access(fx.st, hid, ben, LULL_ACCESS__MAX),
+	T_EQ_INT(lull_member_set_access(fx.st, hid, ben, LULL_ACCESS__MAX,
+		     LULL_PARENT_UNSAID),
 	    LULL_EINVAL);
 	T_EQ_STR(errfield(), "access");
 	T_EQ_INT(lull_member_set_access(fx.st, hid, ben + 100,
-		     LULL_ACCESS_READONLY),
+		     LULL_ACCESS_READONLY, LULL_PARENT_UNSAID),
 	    LULL_ENOTFOUND);
 	T_EQ_STR(errfield(), "account");
 	T_EQ_INT(lull_member_set_access(fx.st, hid + 100, ben,
-		     LULL_ACCESS_READONLY),
+		     LULL_ACCESS_READONLY, LULL_PARENT_UNSAID),
 	    LULL_ENOTFOUND);
 	T_EQ_STR(errfield(), "household");
 	fx_close();
@@ -850,8 +967,9 @@ test_invites(void)
 	dan = acct("dan@example.org", "Dan");
 	hid = home(anna, "Home");
 
-	/* Ben, as a caregiver: a new parent in the journal. */
-	T_EQ_INT(lull_invite_create(fx.st, hid, anna, LULL_ACCESS_CAREGIVER,
+	/* Ben, as a caregiver and a parent of the child: a new parent in
+	 * the journal. */
+	T_EQ_INT(lull_invite_create(fx.st, hid, anna, LULL_ACCESS_CAREGIVER, 1,
 		     "Ben", NOW, code),
 	    LULL_OK);
 	T_EQ_INT(strlen(code), LULL_TOKEN_LEN);
@@ -875,34 +993,34 @@ test_invites(void)
 	T_EQ_INT(got, 0);
 
 	/* Only an owner invites; a non-member is told of no household. */
-	T_EQ_INT(lull_invite_create(fx.st, hid, ben, LULL_ACCESS_READONLY,
+	T_EQ_INT(lull_invite_create(fx.st, hid, ben, LULL_ACCESS_READONLY, 0,
 		     "Zoe", NOW, code2),
 	    LULL_EINVAL);
 	T_EQ_STR(errfield(), "access");
 	T_EQ_INT(code2[0], '\0');
-	T_EQ_INT(lull_invite_create(fx.st, hid, dan, LULL_ACCESS_READONLY,
+	T_EQ_INT(lull_invite_create(fx.st, hid, dan, LULL_ACCESS_READONLY, 0,
 		     "Zoe", NOW, code2),
 	    LULL_ENOTFOUND);
 	T_EQ_STR(errfield(), "household");
-	T_EQ_INT(lull_invite_create(fx.st, hid + 9, anna, LULL_ACCESS_READONLY,
+	T_EQ_INT(lull_invite_create(fx.st, hid + 9, anna, LULL_ACCESS_READONLY, 0,
 		     "Zoe", NOW, code2),
 	    LULL_ENOTFOUND);
-	T_EQ_INT(lull_invite_create(fx.st, hid, anna, LULL_ACCESS_READONLY, "",
+	T_EQ_INT(lull_invite_create(fx.st, hid, anna, LULL_ACCESS_READONLY, 0, "",
 		     NOW, code2),
 	    LULL_EINVAL);
 	T_EQ_STR(errfield(), "name");
-	T_EQ_INT(lull_invite_create(fx.st, hid, anna, LULL_ACCESS__MAX, "Zoe",
+	T_EQ_INT(lull_invite_create(fx.st, hid, anna, LULL_ACCESS__MAX, 0, "Zoe",
 		     NOW, code2),
 	    LULL_EINVAL);
 	T_EQ_STR(errfield(), "access");
 	/* A name that already has an account is taken. */
-	T_EQ_INT(lull_invite_create(fx.st, hid, anna, LULL_ACCESS_READONLY,
+	T_EQ_INT(lull_invite_create(fx.st, hid, anna, LULL_ACCESS_READONLY, 0,
 		     "Ben", NOW, code2),
 	    LULL_ECONFLICT);
 	T_EQ_STR(errfield(), "name");
 
 	/* Expired: 7 days on, it no longer opens. */
-	T_EQ_INT(lull_invite_create(fx.st, hid, anna, LULL_ACCESS_READONLY,
+	T_EQ_INT(lull_invite_create(fx.st, hid, anna, LULL_ACCESS_READONLY, 0,
 		     "Dan", NOW, code2),
 	    LULL_OK);
 	T_EQ_INT(lull_invite_accept(fx.st, code2, dan, NOW + LULL_INVITE_SEC,
@@ -923,7 +1041,9 @@ test_invites(void)
 	T_EQ_STR(errfield(), "account");
 	T_EQ_INT(lull_invite_accept(fx.st, code2, dan, NOW + 60, &got),
 	    LULL_OK);
-	T_EQ_INT(role_of(dan, hid), LULL_ROLE_PARENT);
+	/* Read-only access reads as a helper: none of the parents' own
+	 * records. */
+	T_EQ_INT(role_of(dan, hid), LULL_ROLE_HELPER);
 
 	/* A consultant's invitation makes a consultant in the journal. */
 	T_EQ_INT(join(anna, hid, cleo, LULL_ACCESS_CONSULTANT,
@@ -937,7 +1057,8 @@ test_invites(void)
 	fx_close();
 
 	/* An adult already in the journal (Oma, a helper, added on the
-	 * command line) is reused by name and keeps her role. */
+	 * command line, no account ever, no records of her own) is reused
+	 * by name, with the role the invitation gives. */
 	T_CHECK(fx_open() == 0);
 	anna = acct("anna@example.org", "Anna");
 	ben = acct("ben@example.org", "Ben");
@@ -957,10 +1078,10 @@ test_invites(void)
 
 	/* Two invitations for one name: the second to be accepted finds
 	 * the name taken. */
-	T_EQ_INT(lull_invite_create(fx.st, hid, anna, LULL_ACCESS_READONLY,
+	T_EQ_INT(lull_invite_create(fx.st, hid, anna, LULL_ACCESS_READONLY, 0,
 		     "Pat", NOW, code),
 	    LULL_OK);
-	T_EQ_INT(lull_invite_create(fx.st, hid, anna, LULL_ACCESS_READONLY,
+	T_EQ_INT(lull_invite_create(fx.st, hid, anna, LULL_ACCESS_READONLY, 0,
 		     "Pat", NOW, code2),
 	    LULL_OK);
 	T_EQ_INT(lull_invite_accept(fx.st, code, cleo, NOW, &got), LULL_OK);
@@ -973,6 +1094,310 @@ test_invites(void)
 	T_EQ_INT(count("SELECT count(*) FROM invite WHERE used_utc IS NULL"),
 	    1);
 	fx_close();
+}
+
+/* A pending invitation is only as good as its maker's owner access, and
+ * an owner can see and revoke the household's pending invitations. */
+static void
+test_invite_revocation(void)
+{
+	char code[LULL_TOKEN_LEN + 1], code2[LULL_TOKEN_LEN + 1];
+	char code3[LULL_TOKEN_LEN + 1], q[200];
+	struct lull_membership m_unused;
+	struct lull_invitev v;
+	int64_t anna, ben, cleo, dan, hid, hid2, got, dan_inv, other;
+
+	T_CHECK(fx_open() == 0);
+	anna = acct("anna@example.org", "Anna");
+	ben = acct("ben@example.org", "Ben");
+	cleo = acct("cleo@example.org", "Cleo");
+	dan = acct("dan@example.org", "Dan");
+	hid = home(anna, "Home");
+
+	/* Ben, a second owner, invites Cleo; Anna invites Dan.  Both are
+	 * listed, with who made them; never their codes. */
+	T_EQ_INT(join_as(anna, hid, ben, LULL_ACCESS_OWNER, 1, "Ben"), hid);
+	T_EQ_INT(lull_invite_create(fx.st, hid, ben, LULL_ACCESS_READONLY, 0,
+		     "Cleo", NOW, code),
+	    LULL_OK);
+	T_EQ_INT(lull_invite_create(fx.st, hid, anna, LULL_ACCESS_CAREGIVER, 1,
+		     "Dan", NOW + 1, code2),
+	    LULL_OK);
+	T_EQ_INT(lull_invite_list(fx.st, hid, anna, NOW + 2, &v), LULL_OK);
+	T_EQ_INT(v.n, 2);
+	if (v.n == 2) {
+		T_EQ_STR(v.v[0].name, "Cleo");
+		T_EQ_INT(v.v[0].access, LULL_ACCESS_READONLY);
+		T_EQ_INT(v.v[0].parent, 0);
+		T_EQ_INT(v.v[0].by_account, ben);
+		T_EQ_STR(v.v[0].by_name, "Ben");
+		T_EQ_INT(v.v[0].household_id, hid);
+		T_EQ_INT(v.v[0].created_utc, NOW);
+		T_EQ_INT(v.v[0].expires_utc, NOW + LULL_INVITE_SEC);
+		T_EQ_STR(v.v[1].name, "Dan");
+		T_EQ_INT(v.v[1].parent, 1);
+		T_EQ_STR(v.v[1].by_name, "Anna");
+	}
+	dan_inv = v.n == 2 ? v.v[1].id : 0;
+	lull_invitev_free(&v);
+
+	/* Ben is removed: what he invited goes with him, and Cleo's code
+	 * opens nothing. */
+	T_EQ_INT(lull_member_remove(fx.st, hid, ben), LULL_OK);
+	T_EQ_INT(lull_invite_list(fx.st, hid, anna, NOW + 2, &v), LULL_OK);
+	T_EQ_INT(v.n, 1);
+	lull_invitev_free(&v);
+	T_EQ_INT(lull_invite_accept(fx.st, code, cleo, NOW + 60, &got),
+	    LULL_ENOTFOUND);
+	T_EQ_STR(errfield(), "code");
+	T_EQ_INT(got, 0);
+
+	/* Back as an owner, Ben invites Cleo again, then stops being an
+	 * owner: the invitation goes too. */
+	T_EQ_INT(join_as(anna, hid, ben, LULL_ACCESS_OWNER, 1, "Ben"), hid);
+	T_EQ_INT(lull_invite_create(fx.st, hid, ben, LULL_ACCESS_READONLY, 0,
+		     "Cleo", NOW, code3),
+	    LULL_OK);
+	T_EQ_INT(lull_member_set_access(fx.st, hid, ben, LULL_ACCESS_CAREGIVER,
+		     LULL_PARENT_UNSAID),
+	    LULL_OK);
+	T_EQ_INT(lull_invite_accept(fx.st, code3, cleo, NOW + 60, &got),
+	    LULL_ENOTFOUND);
+
+	/* An invitation whose maker lost owner access some other way (the
+	 * row as an older lull left it) is refused at acceptance all the
+	 * same, and works while the maker is an owner. */
+	T_EQ_INT(lull_member_set_access(fx.st, hid, ben, LULL_ACCESS_OWNER,
+		     LULL_PARENT_UNSAID),
+	    LULL_OK);
+	T_EQ_INT(lull_invite_create(fx.st, hid, ben, LULL_ACCESS_READONLY, 0,
+		     "Cleo", NOW, code3),
+	    LULL_OK);
+	snprintf(q, sizeof(q),
+	    "UPDATE membership SET access = 'caregiver' WHERE account_id = "
+	    "%lld",
+	    (long long)ben);
+	T_EQ_INT(sql(q), 0);
+	T_EQ_INT(lull_invite_accept(fx.st, code3, cleo, NOW + 60, &got),
+	    LULL_ENOTFOUND);
+	T_EQ_STR(errfield(), "code");
+	T_EQ_INT(lull_membership_get(fx.st, cleo, hid, &m_unused), LULL_ENOTFOUND);
+	snprintf(q, sizeof(q),
+	    "UPDATE membership SET access = 'owner' WHERE account_id = %lld",
+	    (long long)ben);
+	T_EQ_INT(sql(q), 0);
+	T_EQ_INT(lull_invite_accept(fx.st, code3, cleo, NOW + 60, &got),
+	    LULL_OK);
+	T_EQ_INT(got, hid);
+
+	/* Revoked by an owner: Dan's code no longer opens. */
+	T_EQ_INT(lull_invite_revoke(fx.st, hid, anna, dan_inv), LULL_OK);
+	T_EQ_INT(lull_invite_accept(fx.st, code2, dan, NOW + 60, &got),
+	    LULL_ENOTFOUND);
+	T_EQ_INT(lull_invite_revoke(fx.st, hid, anna, dan_inv),
+	    LULL_ENOTFOUND);
+	T_EQ_STR(errfield(), "invitation");
+	T_EQ_INT(lull_invite_list(fx.st, hid, anna, NOW + 2, &v), LULL_OK);
+	T_EQ_INT(v.n, 0); /* Cleo's was used: not listed either */
+	lull_invitev_free(&v);
+
+	/* Only an owner lists or revokes; a non-member is told of no
+	 * household. */
+	T_EQ_INT(lull_invite_create(fx.st, hid, anna, LULL_ACCESS_READONLY, 0,
+		     "Gran", NOW, code),
+	    LULL_OK);
+	T_EQ_INT(lull_invite_list(fx.st, hid, cleo, NOW, &v), LULL_EINVAL);
+	T_EQ_STR(errfield(), "access");
+	T_EQ_INT(v.n, 0);
+	T_EQ_INT(lull_invite_list(fx.st, hid, dan, NOW, &v), LULL_ENOTFOUND);
+	T_EQ_STR(errfield(), "household");
+	T_EQ_INT(lull_invite_list(fx.st, hid, anna, NOW, &v), LULL_OK);
+	T_EQ_INT(v.n, 1);
+	other = v.n == 1 ? v.v[0].id : 0;
+	lull_invitev_free(&v);
+	T_EQ_INT(lull_invite_revoke(fx.st, hid, cleo, other), LULL_EINVAL);
+	T_EQ_INT(lull_invite_revoke(fx.st, hid, dan, other), LULL_ENOTFOUND);
+	T_EQ_STR(errfield(), "household");
+	/* Expired: no longer listed. */
+	T_EQ_INT(lull_invite_list(fx.st, hid, anna, NOW + LULL_INVITE_SEC, &v),
+	    LULL_OK);
+	T_EQ_INT(v.n, 0);
+	lull_invitev_free(&v);
+
+	/* Another household's invitation is not this one's to revoke. */
+	hid2 = home(dan, "Next door");
+	T_EQ_INT(lull_invite_create(fx.st, hid2, dan, LULL_ACCESS_READONLY, 0,
+		     "Zoe", NOW, code3),
+	    LULL_OK);
+	T_EQ_INT(lull_invite_list(fx.st, hid2, dan, NOW, &v), LULL_OK);
+	T_EQ_INT(v.n, 1);
+	other = v.n == 1 ? v.v[0].id : 0;
+	lull_invitev_free(&v);
+	T_EQ_INT(lull_invite_revoke(fx.st, hid, anna, other), LULL_ENOTFOUND);
+	T_EQ_STR(errfield(), "invitation");
+	T_EQ_INT(count("SELECT count(*) FROM invite WHERE used_utc IS NULL"),
+	    2);
+	/* And the codes are nowhere in the clear. */
+	T_EQ_INT(table_holds("invite", code), 0);
+	T_EQ_INT(table_holds("invite", code3), 0);
+	fx_close();
+}
+
+/* The journal's role an invitation gives follows its access, and a
+ * parent only when the owner says so. */
+static void
+test_invite_roles(void)
+{
+	char code[LULL_TOKEN_LEN + 1];
+	struct lull_membershipv mv;
+	int64_t anna, ben, cleo, dan, eve, hid;
+	size_t i;
+
+	T_CHECK(fx_open() == 0);
+	anna = acct("anna@example.org", "Anna");
+	ben = acct("ben@example.org", "Ben");
+	cleo = acct("cleo@example.org", "Cleo");
+	dan = acct("dan@example.org", "Dan");
+	eve = acct("eve@example.org", "Eve");
+	hid = home(anna, "Home");
+
+	/* A grandparent who takes nights, with caregiver access: a helper,
+	 * who sees none of the parents' own records. */
+	T_EQ_INT(join_as(anna, hid, ben, LULL_ACCESS_CAREGIVER, 0, "Grandpa"),
+	    hid);
+	T_EQ_INT(role_of(ben, hid), LULL_ROLE_HELPER);
+	/* The other parent, as an owner: a parent. */
+	T_EQ_INT(join_as(anna, hid, cleo, LULL_ACCESS_OWNER, 1, "Cleo"), hid);
+	T_EQ_INT(role_of(cleo, hid), LULL_ROLE_PARENT);
+	T_EQ_INT(join_as(anna, hid, dan, LULL_ACCESS_READONLY, 0, "Dan"), hid);
+	T_EQ_INT(role_of(dan, hid), LULL_ROLE_HELPER);
+	T_EQ_INT(join_as(anna, hid, eve, LULL_ACCESS_CONSULTANT, 0, "Eve"),
+	    hid);
+	T_EQ_INT(role_of(eve, hid), LULL_ROLE_CONSULTANT);
+
+	/* A parent has owner or caregiver access. */
+	T_EQ_INT(lull_invite_create(fx.st, hid, anna, LULL_ACCESS_READONLY, 1,
+		     "Fay", NOW, code),
+	    LULL_EINVAL);
+	T_EQ_STR(errfield(), "parent");
+	T_EQ_INT(code[0], '\0');
+	T_EQ_INT(lull_invite_create(fx.st, hid, anna, LULL_ACCESS_CONSULTANT,
+		     1, "Fay", NOW, code),
+	    LULL_EINVAL);
+	T_EQ_STR(errfield(), "parent");
+	T_EQ_INT(lull_invite_create(fx.st, hid, anna, LULL_ACCESS_CAREGIVER, 2,
+		     "Fay", NOW, code),
+	    LULL_EINVAL);
+	T_EQ_STR(errfield(), "parent");
+	T_EQ_INT(count("SELECT count(*) FROM invite WHERE parent = 1"), 1);
+
+	/* The members' roles come with them. */
+	T_EQ_INT(lull_members(fx.st, hid, &mv), LULL_OK);
+	T_EQ_INT(mv.n, 5);
+	for (i = 0; i < mv.n; i++)
+		T_EQ_INT(mv.v[i].role, role_of(mv.v[i].account_id, hid));
+	lull_membershipv_free(&mv);
+	fx_close();
+}
+
+/* An invitation never hands someone else's record (their own records,
+ * or an account's history) to whoever opens it. */
+static void
+test_invite_reuse(void)
+{
+	char code[LULL_TOKEN_LEN + 1], q[120];
+	struct lull_actor boot = { 0, NOW }, as_sam;
+	struct lull_membership m;
+	struct lull_personal p;
+	struct lull_caregiver g;
+	int64_t anna, ben, cleo, dan, hid, sam, got, cg;
+	long long before;
+
+	T_CHECK(fx_open() == 0);
+	anna = acct("anna@example.org", "Anna");
+	ben = acct("ben@example.org", "Ben");
+	cleo = acct("cleo@example.org", "Cleo");
+	dan = acct("dan@example.org", "Dan");
+	hid = home(anna, "Home");
+
+	/* Sam, in the journal from the command line, has a check-in of
+	 * his own: no invitation may stand for him. */
+	memset(&g, 0, sizeof(g));
+	g.household_id = hid;
+	g.name = W("Sam");
+	g.role = LULL_ROLE_PARENT;
+	T_EQ_INT(lull_store_caregiver_add(fx.st, &g, &boot, &sam), LULL_OK);
+	as_sam.caregiver_id = sam;
+	as_sam.now_utc = NOW;
+	lull_personal_init(&p);
+	p.household_id = hid;
+	p.kind = LULL_PERSONAL_CHECKIN;
+	p.day = DAY(2026, 5, 3);
+	p.energy = 2;
+	p.mood = 3;
+	T_EQ_INT(lull_store_personal_add(fx.st, &p, &as_sam), LULL_OK);
+	T_EQ_INT(lull_invite_create(fx.st, hid, anna, LULL_ACCESS_CAREGIVER, 1,
+		     "Sam", NOW, code),
+	    LULL_ECONFLICT);
+	T_EQ_STR(errfield(), "name");
+	T_CHECK(strstr(errmsg(), "another name") != NULL);
+
+	/* Ben joins, then is removed; his record stays, and is his. */
+	T_EQ_INT(join_as(anna, hid, ben, LULL_ACCESS_CAREGIVER, 1, "Ben"), hid);
+	T_EQ_INT(lull_membership_get(fx.st, ben, hid, &m), LULL_OK);
+	cg = m.caregiver_id;
+	lull_membership_free(&m);
+	T_EQ_INT(lull_member_remove(fx.st, hid, ben), LULL_OK);
+	/* An invitation under his name (he may come back) ... */
+	T_EQ_INT(lull_invite_create(fx.st, hid, anna, LULL_ACCESS_READONLY, 0,
+		     "Ben", NOW, code),
+	    LULL_OK);
+	/* ... is not Cleo's to take, and nothing of the try is kept ... */
+	before = count("SELECT count(*) FROM membership");
+	T_EQ_INT(lull_invite_accept(fx.st, code, cleo, NOW + 60, &got),
+	    LULL_ECONFLICT);
+	T_EQ_STR(errfield(), "name");
+	T_EQ_INT(count("SELECT count(*) FROM membership"), before);
+	/* ... but Ben's: his own record again, with the new role. */
+	T_EQ_INT(lull_invite_accept(fx.st, code, ben, NOW + 60, &got), LULL_OK);
+	T_EQ_INT(lull_membership_get(fx.st, ben, hid, &m), LULL_OK);
+	T_EQ_INT(m.caregiver_id, cg);
+	T_EQ_INT(m.role, LULL_ROLE_HELPER);
+	lull_membership_free(&m);
+
+	/* Dan's account is deleted after he left: his record is nobody's
+	 * to take, and an invitation under his name is refused at once. */
+	T_EQ_INT(join(anna, hid, dan, LULL_ACCESS_READONLY, "Dan"), hid);
+	T_EQ_INT(lull_member_remove(fx.st, hid, dan), LULL_OK);
+	snprintf(q, sizeof(q), "DELETE FROM account WHERE id = %lld",
+	    (long long)dan);
+	T_EQ_INT(sql(q), 0);
+	T_EQ_INT(lull_invite_create(fx.st, hid, anna, LULL_ACCESS_READONLY, 0,
+		     "Dan", NOW, code),
+	    LULL_ECONFLICT);
+	T_EQ_STR(errfield(), "name");
+	fx_close();
+}
+
+/* The login throttle keys on what an account is compared by. */
+static void
+test_email_norm(void)
+{
+	char out[LULL_EMAIL_MAX + 1], small[8];
+
+	T_EQ_INT(lull_email_norm("  Anna@Example.ORG \r\n", out, sizeof(out)),
+	    1);
+	T_EQ_STR(out, "anna@example.org");
+	T_EQ_INT(lull_email_norm("anna@example.org", out, sizeof(out)), 1);
+	T_EQ_STR(out, "anna@example.org");
+	T_EQ_INT(lull_email_norm(" NOT AN EMAIL ", out, sizeof(out)), 0);
+	T_EQ_STR(out, "not an email");
+	T_EQ_INT(lull_email_norm("a@", out, sizeof(out)), 0);
+	T_EQ_INT(lull_email_norm("@b", out, sizeof(out)), 0);
+	T_EQ_INT(lull_email_norm(NULL, out, sizeof(out)), 0);
+	T_EQ_STR(out, "");
+	T_EQ_INT(lull_email_norm("Anna@Example.org", small, sizeof(small)), 0);
+	T_EQ_STR(small, "anna@ex");
 }
 
 static void
@@ -990,7 +1415,7 @@ test_cascades(void)
 	hid = home(anna, "Home");
 	hid2 = home(anna, "Holiday flat");
 	T_EQ_INT(join(anna, hid, ben, LULL_ACCESS_CAREGIVER, "Ben"), hid);
-	T_EQ_INT(lull_invite_create(fx.st, hid, anna, LULL_ACCESS_READONLY,
+	T_EQ_INT(lull_invite_create(fx.st, hid, anna, LULL_ACCESS_READONLY, 0,
 		     "Gran", NOW, code),
 	    LULL_OK);
 
@@ -1045,7 +1470,7 @@ test_no_secrets(void)
 	anna = acct("anna@example.org", "Anna");
 	hid = home(anna, "Home");
 	T_EQ_INT(lull_session_start(fx.st, anna, NOW, sid, &s), LULL_OK);
-	T_EQ_INT(lull_invite_create(fx.st, hid, anna, LULL_ACCESS_READONLY,
+	T_EQ_INT(lull_invite_create(fx.st, hid, anna, LULL_ACCESS_READONLY, 0,
 		     "Gran", NOW, code),
 	    LULL_OK);
 	/* The password is an argon2id string, with its salt and limits. */
@@ -1066,13 +1491,21 @@ static const struct t_case cases[] = {
 	{ "account create and its refusals", test_account_create },
 	{ "account find and list", test_account_find_list },
 	{ "login: right, wrong and unknown alike", test_login },
-	{ "set password ends the sessions", test_set_password },
+	{ "set password ends the sessions and revokes the tokens",
+	    test_set_password },
 	{ "sessions: start, get, slide, expire, end", test_sessions },
 	{ "API tokens", test_tokens },
 	{ "households and members", test_households },
 	{ "access changes and the last owner", test_access },
 	{ "member removal", test_member_remove },
 	{ "invitations", test_invites },
+	{ "invitations die with their maker's owner access, are listed "
+	  "and revoked",
+	    test_invite_revocation },
+	{ "the journal role an invitation gives", test_invite_roles },
+	{ "an invitation never takes someone else's record",
+	    test_invite_reuse },
+	{ "emails normalised for the throttle", test_email_norm },
 	{ "deletion cascades", test_cascades },
 	{ "no secret in the clear", test_no_secrets },
 };

@@ -16,9 +16,10 @@ at() { printf '%sT%s:00+00:00' "$(day_ago "$1")" "$2"; }
 jb() { printf '%s' "$body" | jq -r "$@"; }
 
 # call WHO METHOD PATH [BODY [CURL-ARGS...]]: a request as WHO (owner,
-# carer, reader, consultant, stranger, stoken, nobody), BODY "-" for
-# none.  owner, reader and stoken use API tokens; carer, consultant and
-# stranger their cookie sessions with the CSRF header.
+# carer, reader, consultant, stranger, stoken, nobody, osession), BODY "-"
+# for none.  owner, reader and stoken use API tokens; carer, consultant
+# and stranger their cookie sessions with the CSRF header; osession is
+# the owner's cookie session (members and invitations are no token's).
 call() {
 	_who=$1 _m=$2 _p=$3
 	shift 3
@@ -31,6 +32,9 @@ call() {
 	carer | consultant | stranger)
 		eval "_c=\$CSRF_$_who"
 		set -- -b "$T_DIR/jar_$_who" -H "X-CSRF-Token: $_c" "$@" ;;
+	osession)
+		set -- -b "$T_DIR/jar_owner" -H "X-CSRF-Token: $CSRF_owner" \
+		    "$@" ;;
 	nobody) ;;
 	*) echo "call: who is $_who?"; return 1 ;;
 	esac
@@ -62,7 +66,8 @@ api_setup() {
 		eval "_c=\$CSRF_$who"
 		req -b "$T_DIR/jar_$who" -H "X-CSRF-Token: $_c" \
 		    -H 'Content-Type: application/json' \
-		    -d '{"name":"tests"}' "$W_URL/api/v1/tokens"
+		    -d '{"name":"tests","password":"'"$PW"'"}' \
+		    "$W_URL/api/v1/tokens"
 		[ "$st" = 201 ] || { echo "token $who: $st $body"; return 1; }
 		eval "TOK_$who=\$(jb .token)"
 	done
@@ -73,11 +78,12 @@ api_setup() {
 	for p in "carer Ben caregiver" "reader Cleo readonly" \
 	    "consultant Dana consultant"; do
 		set -- $p
-		call owner POST "/api/v1/households/$H/members" \
+		call osession POST "/api/v1/households/$H/members" \
 		    '{"name":"'"$2"'","access":"'"$3"'"}'
 		[ "$st" = 201 ] || { echo "invite $1: $st $body"; return 1; }
 		code=$(jb .code)
-		req -H "Authorization: Bearer $(eval "printf %s \"\$TOK_$1\"")" \
+		eval "_c=\$CSRF_$1"
+		req -b "$T_DIR/jar_$1" -H "X-CSRF-Token: $_c" \
 		    -X POST "$W_URL/api/v1/invitations/$code"
 		[ "$st" = 200 ] || { echo "accept $1: $st $body"; return 1; }
 	done

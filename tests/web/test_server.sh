@@ -194,6 +194,10 @@ expect_eq "with its link" "$(printf '%s' "$body" | jq -r .url | grep -c "/invite
 # ---- API tokens ----
 req -b "$T_DIR/j" -H 'Content-Type: application/json' -H "X-CSRF-Token: $cj" \
     -d '{"name":"Home Assistant"}' "$W_URL/api/v1/tokens"
+expect_st "a token needs the password again" 403
+expect_eq "says which field" "$(printf '%s' "$body" | jq -r .error.field)" password
+req -b "$T_DIR/j" -H 'Content-Type: application/json' -H "X-CSRF-Token: $cj" \
+    -d '{"name":"Home Assistant","password":"'"$PW_A"'"}' "$W_URL/api/v1/tokens"
 expect_st "a token" 201
 tok=$(printf '%s' "$body" | jq -r .token)
 tid=$(printf '%s' "$body" | jq -r .id)

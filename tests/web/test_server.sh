@@ -214,7 +214,7 @@ expect_st "but opens no page" 303
 req -b "$T_DIR/j" "$W_URL/api/v1/tokens"
 expect_eq "the list shows it" "$(printf '%s' "$body" | jq -r '.[0].name')" \
     "Home Assistant"
-expect_eq "without the secret" "$(printf '%s' "$body" | grep -c "$tok" || true)" 0
+expect_eq "without the secret" "$(printf '%s' "$body" | grep -cF -- "$tok" || true)" 0
 req -b "$T_DIR/j" -X DELETE -H "X-CSRF-Token: $cj" "$W_URL/api/v1/tokens/$tid"
 expect_st "revoked" 204
 req -H "Authorization: Bearer $tok" "$W_URL/api/v1/me"
